@@ -1,0 +1,58 @@
+#include "core/error.h"
+
+#include <fmt/format.h>
+
+namespace lpad {
+
+std::string_view errc_name(Errc code) {
+  switch (code) {
+    case Errc::tlv_truncated: return "tlv.truncated";
+    case Errc::tlv_length_too_long: return "tlv.length-too-long";
+    case Errc::tlv_indefinite_length: return "tlv.indefinite-length";
+    case Errc::tlv_non_minimal_length: return "tlv.non-minimal-length";
+    case Errc::tlv_tag_too_long: return "tlv.tag-too-long";
+    case Errc::tlv_non_minimal_tag: return "tlv.non-minimal-tag";
+    case Errc::tlv_too_deep: return "tlv.too-deep";
+    case Errc::tlv_trailing_bytes: return "tlv.trailing-bytes";
+    case Errc::tlv_missing_element: return "tlv.missing-element";
+    case Errc::tlv_unexpected_tag: return "tlv.unexpected-tag";
+    case Errc::tlv_bad_value: return "tlv.bad-value";
+    case Errc::ac_empty: return "activation-code.empty";
+    case Errc::ac_unsupported_format: return "activation-code.unsupported-format";
+    case Errc::ac_missing_address: return "activation-code.missing-address";
+    case Errc::ac_invalid_address: return "activation-code.invalid-address";
+    case Errc::ac_invalid_matching_id: return "activation-code.invalid-matching-id";
+    case Errc::ac_invalid_oid: return "activation-code.invalid-oid";
+    case Errc::ac_invalid_confirmation_flag: return "activation-code.invalid-confirmation-flag";
+    case Errc::ac_control_character: return "activation-code.control-character";
+    case Errc::ac_field_too_long: return "activation-code.field-too-long";
+    case Errc::ac_too_many_fields: return "activation-code.too-many-fields";
+    case Errc::qr_image_unreadable: return "qr.image-unreadable";
+    case Errc::qr_no_code_found: return "qr.no-code-found";
+    case Errc::qr_not_activation_code: return "qr.not-activation-code";
+    case Errc::io_error: return "io-error";
+    case Errc::invalid_argument: return "invalid-argument";
+    case Errc::veuicc_transport_closed: return "veuicc.transport-closed";
+    case Errc::veuicc_vpcd_unreachable: return "veuicc.vpcd-unreachable";
+    case Errc::veuicc_pty_failed: return "veuicc.pty-failed";
+    case Errc::veuicc_bad_endpoint: return "veuicc.bad-endpoint";
+    case Errc::crypto_openssl_failure: return "crypto.openssl-failure";
+    case Errc::crypto_bad_input: return "crypto.bad-input";
+    case Errc::crypto_bad_key: return "crypto.bad-key";
+    case Errc::crypto_bad_certificate: return "crypto.bad-certificate";
+    case Errc::crypto_bad_signature: return "crypto.bad-signature";
+    case Errc::crypto_chain_untrusted: return "crypto.chain-untrusted";
+    case Errc::crypto_bad_mac: return "crypto.bad-mac";
+    case Errc::crypto_bad_padding: return "crypto.bad-padding";
+    case Errc::crypto_bad_segment: return "crypto.bad-segment";
+    case Errc::crypto_session_failed: return "crypto.session-failed";
+  }
+  return "unknown";
+}
+
+std::string Error::describe() const {
+  if (offset) return fmt::format("{} at offset {}: {}", errc_name(code), *offset, message);
+  return fmt::format("{}: {}", errc_name(code), message);
+}
+
+}  // namespace lpad

@@ -1,0 +1,92 @@
+// The one error type of the project. Every layer returns lpad::Result<T>; the code names what went
+// wrong (stable, for scripts and D-Bus error names), the message says it to a person, and the
+// optional fields carry where (byte offset) and the protocol's own code (status word, SGP.22 codes).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/expected.h"
+
+namespace lpad {
+
+enum class Errc : std::uint16_t {
+  // BER-TLV decoding and ASN.1 value reading (tlv/)
+  tlv_truncated = 100,       // header or value runs past the end of the buffer
+  tlv_length_too_long,       // length field of more than four bytes
+  tlv_indefinite_length,     // 0x80: BER indefinite form, never valid in SGP.22
+  tlv_non_minimal_length,    // length not in its shortest form where DER is required
+  tlv_tag_too_long,          // tag of more than three bytes
+  tlv_non_minimal_tag,       // multi-byte tag form used for a number that fits in fewer bytes
+  tlv_too_deep,              // nesting beyond the decoder's limit
+  tlv_trailing_bytes,        // bytes after the single TLV that was expected
+  tlv_missing_element,       // a mandatory child is absent
+  tlv_unexpected_tag,        // a TLV has another tag than the ASN.1 allows here
+  tlv_bad_value,             // a value does not decode as its ASN.1 type (INTEGER, BOOLEAN, ...)
+
+  // Activation codes, SGP.22 section 4.1 (qr/)
+  ac_empty = 200,
+  ac_unsupported_format,     // AC_Format other than "1"
+  ac_missing_address,
+  ac_invalid_address,        // not a host name with optional port (a URL, a path, bad characters)
+  ac_invalid_matching_id,
+  ac_invalid_oid,
+  ac_invalid_confirmation_flag,
+  ac_control_character,
+  ac_field_too_long,
+  ac_too_many_fields,
+
+  // QR images (qr/)
+  qr_image_unreadable = 300, // not a PNG, JPEG or PGM we can load
+  qr_no_code_found,
+  qr_not_activation_code,
+
+  // Local input and files
+  io_error = 400,
+  invalid_argument,
+
+  // Cryptography (crypto/): 500-599
+  crypto_openssl_failure = 500,  // OpenSSL failed where it should not (allocation, provider)
+  crypto_bad_input,              // wrong key, IV, block or curve size given to a primitive
+  crypto_bad_key,                // a key or EC point that does not parse or is not on the curve
+  crypto_bad_certificate,        // a certificate that does not parse or lacks a needed field
+  crypto_bad_signature,          // a signature that is malformed or does not verify
+  crypto_chain_untrusted,        // a certificate chain that does not verify to a given CI
+  crypto_bad_mac,                // BSP: a segment's C-MAC does not match
+  crypto_bad_padding,            // BSP: decrypted data without valid 80 00.. padding
+  crypto_bad_segment,            // BSP: a segment with the wrong tag or an impossible length
+  crypto_session_failed,         // BSP: the session already failed; SGP.22 stops the loading
+  // Software eUICC (veuicc/): 600-699
+  veuicc_transport_closed = 600,  // the peer (vpcd, the AT host) closed the connection
+  veuicc_vpcd_unreachable,        // no vpcd listening at the given host and port
+  veuicc_pty_failed,              // a pseudo-terminal could not be opened or configured
+  veuicc_bad_endpoint,            // a HOST:PORT that does not parse
+};
+
+// A stable dotted name for the code, e.g. "tlv.truncated"; used in logs, --json output and D-Bus.
+std::string_view errc_name(Errc code);
+
+struct Error {
+  Errc code;
+  std::string message;                  // for a person; must never contain secrets
+  std::optional<std::size_t> offset{};  // byte offset in the input, where it applies
+
+  // "tlv.truncated at offset 12: value of tag 5A needs 10 bytes, 3 remain"
+  std::string describe() const;
+};
+
+template <class T>
+using Result = expected<T, Error>;
+
+// Shorthand for `return lpad::fail(Errc::x, "...");` in functions returning Result<T>.
+inline unexpected<Error> fail(Errc code, std::string message) {
+  return unexpected<Error>(Error{code, std::move(message), std::nullopt});
+}
+inline unexpected<Error> fail_at(Errc code, std::size_t offset, std::string message) {
+  return unexpected<Error>(Error{code, std::move(message), offset});
+}
+
+}  // namespace lpad
