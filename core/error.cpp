@@ -32,6 +32,7 @@ std::string_view errc_name(Errc code) {
     case Errc::qr_not_activation_code: return "qr.not-activation-code";
     case Errc::io_error: return "io-error";
     case Errc::invalid_argument: return "invalid-argument";
+    case Errc::veuicc_state_corrupt: return "veuicc.state-corrupt";
     case Errc::veuicc_transport_closed: return "veuicc.transport-closed";
     case Errc::veuicc_vpcd_unreachable: return "veuicc.vpcd-unreachable";
     case Errc::veuicc_pty_failed: return "veuicc.pty-failed";

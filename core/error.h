@@ -64,6 +64,7 @@ enum class Errc : std::uint16_t {
   veuicc_vpcd_unreachable,        // no vpcd listening at the given host and port
   veuicc_pty_failed,              // a pseudo-terminal could not be opened or configured
   veuicc_bad_endpoint,            // a HOST:PORT that does not parse
+  veuicc_state_corrupt = 650,     // the state file does not parse or has an unknown format
 };
 
 // A stable dotted name for the code, e.g. "tlv.truncated"; used in logs, --json output and D-Bus.
