@@ -29,17 +29,10 @@ std::optional<NotificationEvent> NotificationEvents::single() const {
 }
 
 tlv::BitString NotificationEvents::to_bits() const {
-  // DER named bit list: build from the set bits, trailing zeros dropped.
-  tlv::BitString out;
-  int highest = -1;
+  std::vector<std::size_t> set;
   for (unsigned i = 0; i < kEventCount; ++i)
-    if (contains(static_cast<NotificationEvent>(i))) highest = static_cast<int>(i);
-  if (highest < 0) return out;
-  out.bytes.assign(1, 0);
-  for (unsigned i = 0; i < kEventCount; ++i)
-    if (contains(static_cast<NotificationEvent>(i))) out.bytes[0] |= static_cast<std::uint8_t>(0x80u >> i);
-  out.unused_bits = static_cast<std::uint8_t>(7 - highest);
-  return out;
+    if (contains(static_cast<NotificationEvent>(i))) set.push_back(i);
+  return tlv::BitString::named(set);
 }
 
 NotificationEvents NotificationEvents::from_bits(const tlv::BitString& bits) {

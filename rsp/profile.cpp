@@ -22,16 +22,11 @@ std::string_view to_string(ProfileClass profile_class) {
 }
 
 tlv::BitString encode_policy_rules(const PolicyRules& rules) {
-  tlv::BitString bits;
-  std::uint8_t byte = 0;
-  int highest = -1;
-  if (rules.update_control) { byte |= 0x80; highest = 0; }
-  if (rules.disable_not_allowed) { byte |= 0x40; highest = 1; }
-  if (rules.delete_not_allowed) { byte |= 0x20; highest = 2; }
-  if (highest < 0) return bits;  // DER: an empty named bit list is just the unused-bits byte
-  bits.bytes = {byte};
-  bits.unused_bits = static_cast<std::uint8_t>(7 - highest);
-  return bits;
+  std::vector<std::size_t> set;
+  if (rules.update_control) set.push_back(0);
+  if (rules.disable_not_allowed) set.push_back(1);
+  if (rules.delete_not_allowed) set.push_back(2);
+  return tlv::BitString::named(set);
 }
 
 PolicyRules decode_policy_rules(const tlv::BitString& bits) {

@@ -135,4 +135,76 @@ inline constexpr Tag kSearchByOperation{0x81};
 inline constexpr Tag kOtherSignedNotification{0x30};
 }  // namespace notification
 
+// Profile download (sections 5.7.13 AuthenticateServer, 5.7.14 PrepareDownload, 5.7.16
+// CancelSession, 2.5.5 BoundProfilePackage, 5.7.6 ProfileInstallationResult). transactionId is
+// [0] wherever it is tagged; responses are CHOICEs of ok [0] and error [1].
+namespace download {
+inline constexpr Tag kTransactionId{0x80};
+inline constexpr Tag kResponseOk{0xA0};
+inline constexpr Tag kResponseError{0xA1};
+inline constexpr Tag kErrorCode{0x02};                 // authenticateErrorCode, downloadErrorCode: untagged INTEGER
+inline constexpr Tag kHashCc{0x04};                    // Octet32, untagged
+inline constexpr Tag kEuiccChallenge{0x80};            // GetEuiccChallengeResponse
+}  // namespace download
+
+// ServerSigned1 and EuiccSigned1 ([0], [1], [3], [4]; euiccInfo2 is BF22)
+namespace signed1 {
+inline constexpr Tag kTransactionId{0x80};
+inline constexpr Tag kEuiccChallenge{0x81};
+inline constexpr Tag kServerAddress{0x83};
+inline constexpr Tag kServerChallenge{0x84};
+}  // namespace signed1
+
+// CtxParams1 ::= CHOICE { ctxParamsForCommonAuthentication [0] }, DeviceInfo, DeviceCapabilities
+namespace ctx_params {
+inline constexpr Tag kCommonAuthentication{0xA0};
+inline constexpr Tag kMatchingId{0x80};
+inline constexpr Tag kDeviceInfo{0xA1};
+inline constexpr Tag kTac{0x80};
+inline constexpr Tag kDeviceCapabilities{0xA1};
+inline constexpr Tag kImei{0x82};
+}  // namespace ctx_params
+
+// SmdpSigned2 { [0] transactionId, BOOLEAN ccRequiredFlag, 5F49 bppEuiccOtpk }
+namespace signed2 {
+inline constexpr Tag kCcRequiredFlag{0x01};
+}  // namespace signed2
+
+// InitialiseSecureChannelRequest (BF23) and its ControlRefTemplate [6] (A6)
+namespace secure_channel {
+inline constexpr Tag kRemoteOpId{0x82};
+inline constexpr Tag kControlRefTemplate{0xA6};
+inline constexpr Tag kKeyType{0x80};
+inline constexpr Tag kKeyLength{0x81};
+inline constexpr Tag kHostId{0x84};
+}  // namespace secure_channel
+
+// BoundProfilePackage (BF36) members
+namespace bpp {
+inline constexpr Tag kFirstSequenceOf87{0xA0};
+inline constexpr Tag kSequenceOf88{0xA1};
+inline constexpr Tag kSecondSequenceOf87{0xA2};
+inline constexpr Tag kSequenceOf86{0xA3};
+}  // namespace bpp
+
+// ProfileInstallationResultData (BF27): finalResult [2] CHOICE { successResult [0], errorResult [1] }
+namespace installation_result {
+inline constexpr Tag kFinalResult{0xA2};
+inline constexpr Tag kSuccessResult{0xA0};
+inline constexpr Tag kErrorResult{0xA1};
+inline constexpr Tag kSimaResponse{0x04};              // in SuccessResult (untagged OCTET STRING)
+inline constexpr Tag kBppCommandId{0x80};              // ErrorResult members (automatic tags)
+inline constexpr Tag kErrorReason{0x81};
+inline constexpr Tag kErrorSimaResponse{0x82};
+}  // namespace installation_result
+
+// CancelSessionRequest (BF41) and EuiccCancelSessionSigned: automatic tags [0], [1], [2]
+namespace cancel_session {
+inline constexpr Tag kTransactionId{0x80};
+inline constexpr Tag kReason{0x81};                    // in the request
+inline constexpr Tag kSmdpOid{0x81};                   // in euiccCancelSessionSigned
+inline constexpr Tag kSignedReason{0x82};              // in euiccCancelSessionSigned
+inline constexpr Tag kResponseError{0x81};             // cancelSessionResponseError INTEGER [1]
+}  // namespace cancel_session
+
 }  // namespace lpad::rsp::tags

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 
 #include "core/bytes.h"
 
@@ -20,7 +21,10 @@ struct BitString {
   }
 
   // DER form of a named bit list (X.690 11.2.2): trailing zero bits are dropped.
-  static BitString named(std::initializer_list<std::size_t> set_bits);
+  static BitString named(std::span<const std::size_t> set_bits);
+  static BitString named(std::initializer_list<std::size_t> set_bits) {
+    return named(std::span<const std::size_t>(set_bits.begin(), set_bits.size()));
+  }
 
   bool operator==(const BitString&) const = default;
 };

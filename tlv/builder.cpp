@@ -114,4 +114,38 @@ Element bit_string(Tag tag, const BitString& value) {
 
 Element iccid(Tag tag, const Iccid& value) { return Element::primitive(tag, value.to_bcd()); }
 
+// X.690 section 8.19: the first two arcs share one subidentifier (40 * first + second), every
+// subidentifier in base 128, high bit set on all but its last byte.
+Result<Element> oid(Tag tag, std::string_view dotted) {
+  std::vector<std::uint64_t> arcs;
+  std::size_t pos = 0;
+  while (pos <= dotted.size()) {
+    auto dot = dotted.find('.', pos);
+    auto part = dotted.substr(pos, dot == std::string_view::npos ? std::string_view::npos : dot - pos);
+    if (part.empty() || part.size() > 18 || part.find_first_not_of("0123456789") != std::string_view::npos)
+      return fail(Errc::tlv_bad_value, "'" + std::string(dotted) + "' is not a dotted OBJECT IDENTIFIER");
+    std::uint64_t arc = 0;
+    for (char c : part) arc = arc * 10 + static_cast<std::uint64_t>(c - '0');
+    arcs.push_back(arc);
+    if (dot == std::string_view::npos) break;
+    pos = dot + 1;
+  }
+  if (arcs.size() < 2 || arcs[0] > 2 || (arcs[0] < 2 && arcs[1] > 39))
+    return fail(Errc::tlv_bad_value, "'" + std::string(dotted) + "' is not a valid OBJECT IDENTIFIER");
+  Bytes value;
+  auto append_arc = [&value](std::uint64_t arc) {
+    std::uint8_t groups[10];
+    std::size_t n = 0;
+    do {
+      groups[n++] = static_cast<std::uint8_t>(arc & 0x7F);
+      arc >>= 7;
+    } while (arc != 0);
+    while (n > 1) value.push_back(static_cast<std::uint8_t>(groups[--n] | 0x80));
+    value.push_back(groups[0]);
+  };
+  append_arc(arcs[0] * 40 + arcs[1]);
+  for (std::size_t i = 2; i < arcs.size(); ++i) append_arc(arcs[i]);
+  return Element::primitive(tag, std::move(value));
+}
+
 }  // namespace lpad::tlv

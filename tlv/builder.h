@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/bytes.h"
+#include "core/error.h"
 #include "core/iccid.h"
 #include "tlv/bit_string.h"
 #include "tlv/tag.h"
@@ -54,5 +55,7 @@ Element octets(Tag tag, ByteView value);
 Element utf8(Tag tag, std::string_view value);
 Element bit_string(Tag tag, const BitString& value);
 Element iccid(Tag tag, const Iccid& value);
+// OBJECT IDENTIFIER from its dotted form ("2.999.10"); tlv.bad-value when it is not one.
+Result<Element> oid(Tag tag, std::string_view dotted);
 
 }  // namespace lpad::tlv

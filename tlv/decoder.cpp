@@ -8,12 +8,6 @@ namespace {
 
 constexpr std::size_t kMaxLengthBytes = 4;
 
-struct Header {
-  Tag tag;
-  std::size_t header_size;
-  std::size_t value_size;
-};
-
 // Reads the tag bytes at data[0..]; `offset` is only for messages.
 Result<std::pair<Tag, std::size_t>> read_tag(ByteView data, std::size_t offset) {
   if (data.empty()) return fail_at(Errc::tlv_truncated, offset, "expected a tag, found the end of the data");
@@ -41,8 +35,8 @@ Result<std::pair<Tag, std::size_t>> read_tag(ByteView data, std::size_t offset) 
   return std::pair{Tag(wire), size};
 }
 
-// Header at data[0..] with the length checked against what is there.
-Result<Header> read_header(ByteView data, std::size_t offset, const DecodeOptions& options) {
+// Header at data[0..], with the length checked against what is there unless the value may follow later.
+Result<Header> read_header(ByteView data, std::size_t offset, const DecodeOptions& options, bool value_follows = true) {
   auto tag = read_tag(data, offset);
   if (!tag) return unexpected(tag.error());
   auto [t, pos] = *tag;
@@ -68,7 +62,7 @@ Result<Header> read_header(ByteView data, std::size_t offset, const DecodeOption
                      fmt::format("length {} of tag {} is not in its shortest form", length, t.to_string()));
     pos += count;
   }
-  if (length > data.size() - pos)
+  if (value_follows && length > data.size() - pos)
     return fail_at(Errc::tlv_truncated, offset,
                    fmt::format("value of tag {} needs {} bytes, {} remain", t.to_string(), length, data.size() - pos));
   return Header{t, pos, length};
@@ -110,6 +104,10 @@ struct Decoder {
     return {};
   }
 };
+
+Result<Header> decode_header(ByteView data, const DecodeOptions& options) {
+  return read_header(data, 0, options, /*value_follows=*/false);
+}
 
 Result<Node> decode_prefix(ByteView data, const DecodeOptions& options) {
   return Decoder{options}.one(data, 0, 1);

@@ -90,4 +90,13 @@ Result<Node> decode_prefix(ByteView data, const DecodeOptions& options = {});
 // A concatenation of TLVs, e.g. the value of a SEQUENCE OF read on its own.
 Result<std::vector<Node>> decode_all(ByteView data, const DecodeOptions& options = {});
 
+// The tag and length at the start of `data` when the value need not follow, e.g. the "BF36 len"
+// or "A3 len" piece of a Bound Profile Package (SGP.22 section 2.5.5), whose value arrives later.
+struct Header {
+  Tag tag;
+  std::size_t header_size;  // tag and length bytes
+  std::size_t value_size;   // as the length field says
+};
+Result<Header> decode_header(ByteView data, const DecodeOptions& options = {});
+
 }  // namespace lpad::tlv

@@ -105,5 +105,27 @@ TEST(RoundTrip, EveryValueTypeDecodesToWhatWasEncoded) {
   EXPECT_EQ(to_hex(node->find(Tag{0x84})->value()), "00FF");
 }
 
+TEST(Values, OidEncodesAndReadsBack) {
+  auto smdp = oid(Tag{0x06}, "2.999.10");
+  ASSERT_TRUE(smdp);
+  EXPECT_EQ(to_hex(smdp->encode()), "060388370A");  // the SGP.26 SM-DP+ OID as CERT.DPauth carries it
+  auto policy = oid(Tag{0x06}, "2.23.146.1.2.1.4");
+  ASSERT_TRUE(policy);
+  EXPECT_EQ(*read_oid(*decode(policy->encode())), "2.23.146.1.2.1.4");
+  EXPECT_FALSE(oid(Tag{0x06}, "2"));
+  EXPECT_FALSE(oid(Tag{0x06}, "1.40"));
+  EXPECT_FALSE(oid(Tag{0x06}, "2..1"));
+}
+
+TEST(Header, DecodeHeaderNeedsNoValue) {
+  auto bytes = hex("BF36 82 3317");
+  auto header = decode_header(bytes);
+  ASSERT_TRUE(header);
+  EXPECT_EQ(header->tag, Tag{0xBF36});
+  EXPECT_EQ(header->header_size, 5u);
+  EXPECT_EQ(header->value_size, 0x3317u);
+  EXPECT_FALSE(decode_header(hex("BF36")));
+}
+
 }  // namespace
 }  // namespace lpad::tlv
