@@ -1,4 +1,5 @@
 #include "core/bytes.h"
+#include "core/status_word.h"
 
 #include <fmt/format.h>
 
@@ -43,5 +44,7 @@ Result<Bytes> from_hex(std::string_view hex) {
   if (high >= 0) return fail(Errc::invalid_argument, "hex string has an odd number of digits");
   return out;
 }
+
+std::string StatusWord::to_string() const { return fmt::format("{:04X}", value); }
 
 }  // namespace lpad

@@ -30,6 +30,20 @@ std::string_view errc_name(Errc code) {
     case Errc::qr_image_unreadable: return "qr.image-unreadable";
     case Errc::qr_no_code_found: return "qr.no-code-found";
     case Errc::qr_not_activation_code: return "qr.not-activation-code";
+    case Errc::apdu_protocol_error: return "apdu.protocol-error";
+    case Errc::apdu_timeout: return "apdu.timeout";
+    case Errc::apdu_card_removed: return "apdu.card-removed";
+    case Errc::apdu_transport_failure: return "apdu.transport-failure";
+    case Errc::apdu_no_channel: return "apdu.no-channel";
+    case Errc::es10_unexpected_status: return "es10.unexpected-status";
+    case Errc::es10_bad_response: return "es10.bad-response";
+    case Errc::es10_profile_not_found: return "es10.profile-not-found";
+    case Errc::es10_profile_wrong_state: return "es10.profile-wrong-state";
+    case Errc::es10_disallowed_by_policy: return "es10.disallowed-by-policy";
+    case Errc::es10_cat_busy: return "es10.cat-busy";
+    case Errc::es10_nothing_to_delete: return "es10.nothing-to-delete";
+    case Errc::es10_notification_not_found: return "es10.notification-not-found";
+    case Errc::es10_card_refused: return "es10.card-refused";
     case Errc::io_error: return "io-error";
     case Errc::invalid_argument: return "invalid-argument";
     case Errc::veuicc_state_corrupt: return "veuicc.state-corrupt";
@@ -52,8 +66,9 @@ std::string_view errc_name(Errc code) {
 }
 
 std::string Error::describe() const {
-  if (offset) return fmt::format("{} at offset {}: {}", errc_name(code), *offset, message);
-  return fmt::format("{}: {}", errc_name(code), message);
+  std::string where = offset ? fmt::format(" at offset {}", *offset) : "";
+  std::string card = status ? fmt::format(" (status {})", status->to_string()) : "";
+  return fmt::format("{}{}: {}{}", errc_name(code), where, message, card);
 }
 
 }  // namespace lpad

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/expected.h"
+#include "core/status_word.h"
 
 namespace lpad {
 
@@ -59,6 +60,24 @@ enum class Errc : std::uint16_t {
   crypto_bad_padding,            // BSP: decrypted data without valid 80 00.. padding
   crypto_bad_segment,            // BSP: a segment with the wrong tag or an impossible length
   crypto_session_failed,         // BSP: the session already failed; SGP.22 stops the loading
+  // APDU transports (apdu_backends/): 700-749
+  apdu_protocol_error = 700,     // the card or modem broke the ISO 7816 / AT / QMI rules
+  apdu_timeout,                  // no answer within the time limit
+  apdu_card_removed,             // the card or reader went away mid-operation
+  apdu_transport_failure,        // the reader, modem or service failed (names which in the message)
+  apdu_no_channel,               // no logical channel free, or the application would not select
+
+  // ES10 (es10/): 750-799, the card's answers to ES10 functions
+  es10_unexpected_status = 750,  // a status word other than 9000 where the function needs success
+  es10_bad_response,             // the card's response does not decode as the ASN.1 says
+  es10_profile_not_found,        // iccidOrAidNotFound / iccidNotFound
+  es10_profile_wrong_state,      // profileNotInDisabledState / profileNotInEnabledState
+  es10_disallowed_by_policy,     // a profile policy rule (PPR1/PPR2) forbids it
+  es10_cat_busy,                 // the card's toolkit is busy; try again
+  es10_nothing_to_delete,
+  es10_notification_not_found,
+  es10_card_refused,             // any other error code the card returned (named in the message)
+
   // Software eUICC (veuicc/): 600-699
   veuicc_transport_closed = 600,  // the peer (vpcd, the AT host) closed the connection
   veuicc_vpcd_unreachable,        // no vpcd listening at the given host and port
@@ -74,6 +93,7 @@ struct Error {
   Errc code;
   std::string message;                  // for a person; must never contain secrets
   std::optional<std::size_t> offset{};  // byte offset in the input, where it applies
+  std::optional<StatusWord> status{};   // the card's status word, for errors a card reported
 
   // "tlv.truncated at offset 12: value of tag 5A needs 10 bytes, 3 remain"
   std::string describe() const;

@@ -37,12 +37,12 @@ int run(const Options& options, const Output& out) {
 
 }  // namespace
 
-void add_activation_code_command(CLI::App& app, const Output& out, int& exit_status) {
+void add_activation_code_command(CLI::App& app, CommandContext& ctx) {
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand("activation-code", "Check an activation code and show what it holds");
   options->source.add_options(*command);
   command->add_flag("--reveal", options->reveal, "Show the matching ID in full (it is a secret)");
-  command->final_callback([options, &out, &exit_status] { exit_status = run(*options, out); });
+  command->final_callback([options, &ctx] { ctx.exit_status = run(*options, ctx.out); });
 }
 
 }  // namespace lpad::cli

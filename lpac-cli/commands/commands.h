@@ -3,11 +3,26 @@
 
 #include <CLI/CLI.hpp>
 
-#include "lpac-cli/cli_output.h"
+#include <functional>
+
+#include "lpac-cli/card_session.h"
+#include "lpac-cli/command_context.h"
 
 namespace lpad::cli {
 
-// Each adds its subcommand to `app`; when it runs it stores its exit status.
-void add_activation_code_command(CLI::App& app, const Output& out, int& exit_status);
+void add_activation_code_command(CLI::App& app, CommandContext& ctx);
+void add_info_command(CLI::App& app, CommandContext& ctx);
+void add_list_command(CLI::App& app, CommandContext& ctx);
+void add_profile_state_commands(CLI::App& app, CommandContext& ctx);  // enable, disable
+void add_delete_command(CLI::App& app, CommandContext& ctx);
+void add_nickname_command(CLI::App& app, CommandContext& ctx);
+void add_notifications_command(CLI::App& app, CommandContext& ctx);
+void add_default_smdp_command(CLI::App& app, CommandContext& ctx);
+void add_reset_command(CLI::App& app, CommandContext& ctx);
+
+// Opens the card session the device options name, runs `work` on it, and turns its outcome into
+// output and an exit status. `work` returns the JSON document for --json (and prints its own
+// human text), or an error.
+int run_on_card(CommandContext& ctx, const std::function<Result<nlohmann::json>(CardSession&)>& work);
 
 }  // namespace lpad::cli

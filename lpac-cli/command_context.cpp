@@ -1,0 +1,42 @@
+#include "lpac-cli/command_context.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace lpad::cli {
+
+void DeviceOptions::add_options(CLI::App& app) {
+  auto* group = app.add_option_group("Card access");
+  group->add_flag("--direct", direct, "Talk to the eUICC directly instead of through the lpad daemon");
+  group->add_option("--backend", transport.backend, "How to reach the eUICC: pcsc, at or qmi")
+      ->check(CLI::IsMember({"pcsc", "at", "qmi"}))
+      ->capture_default_str();
+  group->add_option("--device", transport.device,
+                    "pcsc: reader name, part of it or index; at: serial port (/dev/ttyUSB2); qmi: /dev/cdc-wdm0");
+  static const std::map<std::string, apdu::AtMode> kModes{
+      {"auto", apdu::AtMode::automatic}, {"ccho", apdu::AtMode::ccho}, {"csim", apdu::AtMode::csim}};
+  group->add_option("--at-mode", transport.at_mode, "at: logical channels by the modem (ccho), raw APDUs (csim), or auto")
+      ->transform(CLI::CheckedTransformer(kModes, CLI::ignore_case));
+  group->add_option("--isdr-aid", isdr_aids, "ISD-R AID to try (hex, repeatable); the SGP.22 one by default");
+  group->add_option("--max-block-size", max_block_size, "Largest STORE DATA block, for readers that need small APDUs")
+      ->check(CLI::Range(16, 65535));
+  group->add_flag("--short-apdus", transport.force_short_apdus, "Never use extended-length APDUs");
+}
+
+Result<es10::ChannelOptions> DeviceOptions::channel_options() const {
+  es10::ChannelOptions options;
+  options.max_block_size = max_block_size;
+  if (!isdr_aids.empty()) {
+    options.isdr_aids.clear();
+    for (const auto& text : isdr_aids) {
+      auto aid = from_hex(text);
+      if (!aid || aid->size() < 5 || aid->size() > 16)
+        return fail(Errc::invalid_argument, fmt::format("--isdr-aid {}: an AID is 5 to 16 bytes of hex", text));
+      options.isdr_aids.push_back(*aid);
+    }
+  }
+  return options;
+}
+
+}  // namespace lpad::cli

@@ -1,0 +1,34 @@
+// What every `lpa` command shares: the global options, how to reach the card, how to print, and
+// where to leave the exit status.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "apdu_backends/transport_options.h"
+#include "es10/isdr_channel.h"
+#include "lpac-cli/cli_output.h"
+
+namespace lpad::cli {
+
+struct DeviceOptions {
+  bool direct = false;                 // talk to the card without the daemon (routers, no bus)
+  apdu::TransportOptions transport;
+  std::vector<std::string> isdr_aids;  // hex; the standard ISD-R AID when empty
+  std::size_t max_block_size = 0;      // 0: as large as the transport allows
+
+  // Adds --direct, --backend, --device, --at-mode, --isdr-aid, --max-block-size, --apdu-timeout.
+  void add_options(CLI::App& app);
+  Result<es10::ChannelOptions> channel_options() const;
+};
+
+struct CommandContext {
+  GlobalOptions global;
+  DeviceOptions device;
+  Output out{global};
+  int exit_status = kExitOk;
+};
+
+}  // namespace lpad::cli

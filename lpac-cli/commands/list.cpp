@@ -1,0 +1,24 @@
+// `lpa list`: the profiles on the eUICC.
+#include <fmt/format.h>
+
+#include "es10/es10c.h"
+#include "lpac-cli/commands/commands.h"
+#include "lpac-cli/render.h"
+
+namespace lpad::cli {
+
+void add_list_command(CLI::App& app, CommandContext& ctx) {
+  auto* command = app.add_subcommand("list", "List the profiles on the eUICC");
+  command->final_callback([&ctx] {
+    ctx.exit_status = run_on_card(ctx, [&](CardSession& card) -> Result<nlohmann::json> {
+      auto profiles = es10::get_profiles_info(card.channel());
+      if (!profiles) return unexpected(profiles.error());
+      if (!ctx.out.json()) fmt::print("{}", profiles_table(*profiles));
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& p : *profiles) list.push_back(profile_json(p));
+      return nlohmann::json{{"profiles", list}};
+    });
+  });
+}
+
+}  // namespace lpad::cli

@@ -1,0 +1,46 @@
+// `lpa enable <profile>` and `lpa disable <profile>`: switch a profile on or off.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "es10/es10c.h"
+#include "lpac-cli/commands/commands.h"
+#include "lpac-cli/profile_selector.h"
+
+namespace lpad::cli {
+
+namespace {
+
+struct Options {
+  std::string profile;
+  bool no_refresh = false;
+};
+
+void add_state_command(CLI::App& app, CommandContext& ctx, bool enable) {
+  auto options = std::make_shared<Options>();
+  auto* command = app.add_subcommand(enable ? "enable" : "disable", enable ? "Enable a profile (the enabled one is disabled)" : "Disable a profile");
+  command->add_option("profile", options->profile, "ICCID, nickname or profile name")->required();
+  command->add_flag("--no-refresh", options->no_refresh, "Do not ask the eUICC to REFRESH the device (the modem is reset otherwise)");
+  command->final_callback([&ctx, options, enable] {
+    ctx.exit_status = run_on_card(ctx, [&](CardSession& card) -> Result<nlohmann::json> {
+      auto profiles = es10::get_profiles_info(card.channel());
+      if (!profiles) return unexpected(profiles.error());
+      auto iccid = resolve_profile(options->profile, *profiles);
+      if (!iccid) return unexpected(iccid.error());
+      auto done = enable ? es10::enable_profile(card.channel(), *iccid, !options->no_refresh)
+                         : es10::disable_profile(card.channel(), *iccid, !options->no_refresh);
+      if (!done) return unexpected(done.error());
+      if (!ctx.out.json()) fmt::print("Profile {} {}.\n", iccid->digits(), enable ? "enabled" : "disabled");
+      return nlohmann::json{{"iccid", iccid->digits()}, {"state", enable ? "enabled" : "disabled"}};
+    });
+  });
+}
+
+}  // namespace
+
+void add_profile_state_commands(CLI::App& app, CommandContext& ctx) {
+  add_state_command(app, ctx, true);
+  add_state_command(app, ctx, false);
+}
+
+}  // namespace lpad::cli

@@ -1,0 +1,14 @@
+#include "lpac-cli/commands/commands.h"
+
+namespace lpad::cli {
+
+int run_on_card(CommandContext& ctx, const std::function<Result<nlohmann::json>(CardSession&)>& work) {
+  auto session = CardSession::open(ctx.device);
+  if (!session) return ctx.out.error(session.error());
+  auto result = work(**session);
+  if (!result) return ctx.out.error(result.error());
+  if (ctx.out.json()) ctx.out.document(*result);
+  return kExitOk;
+}
+
+}  // namespace lpad::cli
