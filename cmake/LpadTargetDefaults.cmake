@@ -6,7 +6,7 @@ target_include_directories(lpad_build_flags INTERFACE ${PROJECT_SOURCE_DIR})
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   # GCC 12 at -O2 reports out-of-bounds memcpy inside std::vector::insert that cannot happen
   # (GCC bugs 105329, 106199); they would fail -Werror builds on correct code.
-  target_compile_options(lpad_build_flags INTERFACE -Wno-array-bounds -Wno-stringop-overflow -Wno-restrict)
+  target_compile_options(lpad_build_flags INTERFACE -Wno-array-bounds -Wno-stringop-overflow -Wno-stringop-overread -Wno-restrict)
 endif()
 if(LPAD_WERROR)
   target_compile_options(lpad_build_flags INTERFACE -Werror)
