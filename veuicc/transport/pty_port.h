@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/error.h"
-#include "veuicc/transport/unique_fd.h"
+#include "core/unique_fd.h"
 
 namespace lpad::veuicc {
 

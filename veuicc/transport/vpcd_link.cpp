@@ -10,7 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "veuicc/transport/unique_fd.h"
+#include "core/unique_fd.h"
 #include "veuicc/transport/vpcd_protocol.h"
 #include "veuicc/transport/wakeup_pipe.h"
 

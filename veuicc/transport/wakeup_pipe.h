@@ -4,7 +4,7 @@
 
 #include <stop_token>
 
-#include "veuicc/transport/unique_fd.h"
+#include "core/unique_fd.h"
 
 namespace lpad::veuicc {
 

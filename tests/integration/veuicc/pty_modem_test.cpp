@@ -15,7 +15,7 @@
 #include "support/veuicc_stand_in_es10.h"
 #include "veuicc/card/euicc_card.h"
 #include "veuicc/transport/pty_modem.h"
-#include "veuicc/transport/unique_fd.h"
+#include "core/unique_fd.h"
 
 namespace lpad::veuicc {
 namespace {
