@@ -91,10 +91,9 @@ BppLoader::Step BppLoader::initialise_secure_channel(ByteView piece, const BppBi
   return Continue{};
 }
 
-// Piece (2): A0 { 87 ... } whose plaintext is ConfigureISDPRequest (BF24).
-BppLoader::Step BppLoader::configure_isdp(ByteView piece) {
-  constexpr auto command = Command::configure_isdp;
-  auto node = tlv::decode(piece, t::bpp::kFirstSequenceOf87);
+// Pieces (2) and (5) carry whole sequences of encrypted 87 segments.
+std::variant<Bytes, BppLoader::Step> BppLoader::unwrap_sequence_of_87(ByteView piece, tlv::Tag tag, Command command) {
+  auto node = tlv::decode(piece, tag);
   if (!node || node->child_count() == 0) return fail(command, Reason::scp03t_structure_error);
   Bytes plaintext;
   for (const auto& segment : node->children()) {
@@ -103,6 +102,15 @@ BppLoader::Step BppLoader::configure_isdp(ByteView piece) {
     if (!unwrapped) return bsp_failure(command, unwrapped.error());
     plaintext.insert(plaintext.end(), unwrapped->plaintext.begin(), unwrapped->plaintext.end());
   }
+  return plaintext;
+}
+
+// Piece (2): A0 { 87 ... } whose plaintext is ConfigureISDPRequest (BF24).
+BppLoader::Step BppLoader::configure_isdp(ByteView piece) {
+  constexpr auto command = Command::configure_isdp;
+  auto unwrapped = unwrap_sequence_of_87(piece, t::bpp::kFirstSequenceOf87, command);
+  if (auto* end = std::get_if<Step>(&unwrapped)) return std::move(*end);
+  const auto& plaintext = std::get<Bytes>(unwrapped);
   if (!tlv::decode(plaintext, t::kConfigureIsdp)) return fail(command, Reason::incorrect_input_values);
   stage_ = Stage::sequence_of_88_header;
   return Continue{};
@@ -144,15 +152,9 @@ BppLoader::Step BppLoader::store_metadata(ByteView piece, const EuiccState& stat
 // Piece (5): A2 { 87 ... } whose plaintext is ReplaceSessionKeysRequest: the PPK protects the 86s.
 BppLoader::Step BppLoader::replace_session_keys(ByteView piece) {
   constexpr auto command = Command::replace_session_keys;
-  auto node = tlv::decode(piece, t::bpp::kSecondSequenceOf87);
-  if (!node || node->child_count() == 0) return fail(command, Reason::scp03t_structure_error);
-  Bytes plaintext;
-  for (const auto& segment : node->children()) {
-    if (segment.tag() != crypto::kBspEncryptedCommand) return fail(command, Reason::scp03t_structure_error);
-    auto unwrapped = bsp_->unwrap(segment.encoded());
-    if (!unwrapped) return bsp_failure(command, unwrapped.error());
-    plaintext.insert(plaintext.end(), unwrapped->plaintext.begin(), unwrapped->plaintext.end());
-  }
+  auto unwrapped = unwrap_sequence_of_87(piece, t::bpp::kSecondSequenceOf87, command);
+  if (auto* end = std::get_if<Step>(&unwrapped)) return std::move(*end);
+  const auto& plaintext = std::get<Bytes>(unwrapped);
   auto ppk = crypto::read_replace_session_keys(plaintext);
   if (!ppk) return fail(command, Reason::incorrect_input_values);
   bsp_->replace_session_keys(*ppk);

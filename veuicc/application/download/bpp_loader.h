@@ -69,6 +69,8 @@ class BppLoader {
   Step sequence_header(ByteView piece, tlv::Tag tag, rsp::BppCommandId command, Stage next);
   Step store_metadata(ByteView piece, const EuiccState& state);
   Step replace_session_keys(ByteView piece);
+  // The plaintext of a sequence of 87 segments (A0 or A2), or the Step that ends the loading.
+  std::variant<Bytes, Step> unwrap_sequence_of_87(ByteView piece, tlv::Tag tag, rsp::BppCommandId command);
   Step profile_element_segment(ByteView piece, const EuiccState& state);
   Step fail(rsp::BppCommandId command, rsp::InstallErrorReason reason);
   // A BSP unwrap failure as SGP.22 names it: a bad MAC is a security error, anything else structure.
