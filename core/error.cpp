@@ -61,6 +61,31 @@ std::string_view errc_name(Errc code) {
     case Errc::crypto_bad_padding: return "crypto.bad-padding";
     case Errc::crypto_bad_segment: return "crypto.bad-segment";
     case Errc::crypto_session_failed: return "crypto.session-failed";
+    case Errc::https_bad_option: return "https.bad-option";
+    case Errc::https_connect_failed: return "https.connect-failed";
+    case Errc::https_timeout: return "https.timeout";
+    case Errc::https_tls_untrusted: return "https.tls-untrusted";
+    case Errc::https_tls_hostname_mismatch: return "https.tls-hostname-mismatch";
+    case Errc::https_tls_failure: return "https.tls-failure";
+    case Errc::https_http_status: return "https.http-status";
+    case Errc::https_transport_failure: return "https.transport-failure";
+    case Errc::server_bad_response: return "server.bad-response";
+    case Errc::server_function_failed: return "server.function-failed";
+    case Errc::server_matching_id_refused: return "server.matching-id-refused";
+    case Errc::server_confirmation_code_missing: return "server.confirmation-code-missing";
+    case Errc::server_confirmation_code_refused: return "server.confirmation-code-refused";
+    case Errc::server_retries_exceeded: return "server.retries-exceeded";
+    case Errc::server_order_expired: return "server.order-expired";
+    case Errc::server_transaction_unknown: return "server.transaction-unknown";
+    case Errc::server_euicc_rejected: return "server.euicc-rejected";
+    case Errc::server_unsupported: return "server.unsupported";
+    case Errc::engine_rejected_by_user: return "download.rejected-by-user";
+    case Errc::engine_confirmation_code_needed: return "download.confirmation-code-needed";
+    case Errc::engine_card_refused: return "download.card-refused";
+    case Errc::engine_server_inconsistent: return "download.server-inconsistent";
+    case Errc::engine_install_failed: return "download.install-failed";
+    case Errc::engine_notification_undelivered: return "notification.undelivered";
+    case Errc::engine_no_smds: return "discovery.no-smds";
   }
   return "unknown";
 }
@@ -68,7 +93,9 @@ std::string_view errc_name(Errc code) {
 std::string Error::describe() const {
   std::string where = offset ? fmt::format(" at offset {}", *offset) : "";
   std::string card = status ? fmt::format(" (status {})", status->to_string()) : "";
-  return fmt::format("{}{}: {}{}", errc_name(code), where, message, card);
+  std::string server_codes =
+      server ? fmt::format(" (subject {}, reason {})", server->subject_code, server->reason_code) : "";
+  return fmt::format("{}{}: {}{}{}", errc_name(code), where, message, card, server_codes);
 }
 
 }  // namespace lpad

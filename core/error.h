@@ -84,16 +84,57 @@ enum class Errc : std::uint16_t {
   veuicc_pty_failed,              // a pseudo-terminal could not be opened or configured
   veuicc_bad_endpoint,            // a HOST:PORT that does not parse
   veuicc_state_corrupt = 650,     // the state file does not parse or has an unknown format
+
+  // HTTPS to SM-DP+ and SM-DS (https/): 800-829
+  https_bad_option = 800,        // a --resolve, --tls-ca or proxy setting that does not parse or load
+  https_connect_failed,          // name resolution or TCP connection failed
+  https_timeout,                 // connect or request time limit reached
+  https_tls_untrusted,           // the server's certificate does not chain to a trusted CI root
+  https_tls_hostname_mismatch,   // the certificate does not name the host we asked for
+  https_tls_failure,             // any other TLS handshake failure
+  https_http_status,             // an HTTP status the function does not allow (500, 404, ...)
+  https_transport_failure,       // connection dropped mid-transfer, or another libcurl failure
+
+  // ES9+/ES11 JSON binding (rsp_binding/, es9p/, es11/): 830-869, what the server said
+  server_bad_response = 830,           // not JSON, a missing field, bad base64 or hex
+  server_function_failed,              // functionExecutionStatus Failed, no more specific code
+  server_matching_id_refused,          // 8.2.6: the activation code is unknown or already used
+  server_confirmation_code_missing,    // 8.2.7 / 2.2
+  server_confirmation_code_refused,    // 8.2.7 / 3.8: wrong confirmation code
+  server_retries_exceeded,             // 6.4: too many attempts (confirmation code, download)
+  server_order_expired,                // 8.8.5 / 4.10: the download order timed out
+  server_transaction_unknown,          // 8.10.1 / 3.9: the server has no such session
+  server_euicc_rejected,               // 8.1.x: the eUICC's certificate or signature was refused
+  server_unsupported,                  // 8.8.2 / 8.8.3: no common CI or specification version
+
+  // The download, discovery and notification procedures (engine/): 870-899
+  engine_rejected_by_user = 870,       // consent refused (the session was cancelled)
+  engine_confirmation_code_needed,     // the SM-DP+ needs a confirmation code and none was given
+  engine_card_refused,                 // the eUICC refused AuthenticateServer or PrepareDownload
+  engine_server_inconsistent,          // the server's answer does not match the session (transaction id, metadata)
+  engine_install_failed,               // the ProfileInstallationResult reports an error
+  engine_notification_undelivered,     // a notification could not be sent; it stays on the card
+  engine_no_smds,                      // no SM-DS address known
 };
 
 // A stable dotted name for the code, e.g. "tlv.truncated"; used in logs, --json output and D-Bus.
 std::string_view errc_name(Errc code);
+
+// SGP.22 section 6.5.1.2 statusCodeData: what a server says when a function fails.
+struct ServerStatus {
+  std::string subject_code;  // e.g. "8.2.6" (the matching ID)
+  std::string reason_code;   // e.g. "3.8" (refused)
+  std::string subject_identifier;
+  std::string message;       // the server's own words, if any
+  bool operator==(const ServerStatus&) const = default;
+};
 
 struct Error {
   Errc code;
   std::string message;                  // for a person; must never contain secrets
   std::optional<std::size_t> offset{};  // byte offset in the input, where it applies
   std::optional<StatusWord> status{};   // the card's status word, for errors a card reported
+  std::optional<ServerStatus> server{}; // statusCodeData, for errors an SM-DP+ or SM-DS reported
 
   // "tlv.truncated at offset 12: value of tag 5A needs 10 bytes, 3 remain"
   std::string describe() const;

@@ -25,3 +25,14 @@ for i, code in enumerate([
     "LPA:1$rsp.example.com$",
 ]):
     (ac / f"seed-{i}").write_text(code)
+
+# ES9+/ES11 answers: the recorded SGP.26 download's, a Failed status and an SM-DS event list.
+es9p = out / "es9p_response_fuzzer"
+es9p.mkdir(parents=True, exist_ok=True)
+recorded = shared / "vectors" / "download-sgp26"
+for path in sorted(recorded.glob("0*.response.json")):
+    (es9p / path.name).write_bytes(path.read_bytes())
+(es9p / "failed").write_text('{"header":{"functionExecutionStatus":{"status":"Failed","statusCodeData":'
+                             '{"subjectCode":"8.2.6","reasonCode":"3.8","message":"refused"}}}}')
+(es9p / "events").write_text('{"header":{"functionExecutionStatus":{"status":"Executed-Success"}},'
+                             '"eventEntries":[{"eventId":"E1","rspServerAddress":"smdp.test.lpad"}]}')
