@@ -27,6 +27,7 @@ inline constexpr const char* kPolicyEuicc = "2.23.146.1.2.1.1";
 inline constexpr const char* kPolicyEum = "2.23.146.1.2.1.2";
 inline constexpr const char* kPolicyDpAuth = "2.23.146.1.2.1.4";
 inline constexpr const char* kPolicyDpPb = "2.23.146.1.2.1.5";
+inline constexpr const char* kPolicyDsAuth = "2.23.146.1.2.1.7";
 
 struct ChainOptions {
   // Check validity periods at this time. Absent: no time check, as on an eUICC, which has no

@@ -1,5 +1,6 @@
 // ES10b.AuthenticateServer (SGP.22 sections 5.7.13 and 3.1.2): the eUICC checks that the SM-DP+
-// holds a CERT.DPauth from a CI it trusts and signed this session's challenge, then signs
+// (or SM-DS) holds a CERT.DPauth (CERT.DSauth) from a CI it trusts and signed this session's
+// challenge, then signs
 // euiccSigned1 so the SM-DP+ can check the eUICC in turn.
 #include <algorithm>
 #include <vector>
@@ -77,7 +78,9 @@ Es10Response authenticate_server(CardContext& ctx, const tlv::Node& request) {
   auto certificate = crypto::Certificate::from_der(parsed->server_certificate);
   if (!certificate) return refuse(Code::invalid_certificate);
   auto trusted = cis_with_pkid(ctx.identity, parsed->euicc_ci_pkid);
-  if (!crypto::verify_chain(*certificate, {}, trusted, {std::nullopt, crypto::kPolicyDpAuth}))
+  // An SM-DP+ authenticates with CERT.DPauth, an SM-DS (ES11 event retrieval) with CERT.DSauth.
+  if (!crypto::verify_chain(*certificate, {}, trusted, {std::nullopt, crypto::kPolicyDpAuth}) &&
+      !crypto::verify_chain(*certificate, {}, trusted, {std::nullopt, crypto::kPolicyDsAuth}))
     return refuse(Code::invalid_certificate);
   auto dpauth_key = certificate->public_key();
   if (!dpauth_key) return refuse(Code::invalid_certificate);
