@@ -9,12 +9,13 @@
 
 namespace lpad::cli {
 
-void ActivationCodeSource::add_options(CLI::App& command) {
+void ActivationCodeSource::add_options(CLI::App& command, bool optional) {
   auto* code = command.add_option("code", argument, "Activation code (LPA:1$...), or - to read it from standard input");
   auto* from_file = command.add_option("--file", file, "Read the activation code from a file")->check(CLI::ExistingFile);
   auto* from_qr = command.add_option("--qr", qr_image, "Read the activation code from a QR image (PNG, JPEG, PGM)")->check(CLI::ExistingFile);
   code->excludes(from_file)->excludes(from_qr);
   from_file->excludes(from_qr);
+  if (optional) return;
   command.parse_complete_callback([&command, code, from_file, from_qr] {
     if (code->count() + from_file->count() + from_qr->count() == 0)
       throw CLI::RequiredError(fmt::format("{}: an activation code, --file or --qr", command.get_name()));

@@ -15,11 +15,20 @@ void Output::fields(const std::vector<std::pair<std::string, std::string>>& rows
 
 void Output::document(const nlohmann::json& doc) const { fmt::print("{}\n", doc.dump(2)); }
 
+nlohmann::json error_json(const Error& error) {
+  nlohmann::json doc{{"code", errc_name(error.code)}, {"message", error.message}};
+  if (error.offset) doc["offset"] = *error.offset;
+  if (error.server) doc["server"] = {{"subject_code", error.server->subject_code}, {"reason_code", error.server->reason_code}};
+  return doc;
+}
+
+void Output::warning(const Error& error) const {
+  fmt::print(stderr, "lpa: warning: {} ({})\n", error.message, errc_name(error.code));
+}
+
 int Output::error(const Error& error) const {
   if (json()) {
-    nlohmann::json doc{{"error", {{"code", errc_name(error.code)}, {"message", error.message}}}};
-    if (error.offset) doc["error"]["offset"] = *error.offset;
-    document(doc);
+    document(nlohmann::json{{"error", error_json(error)}});
   } else {
     fmt::print(stderr, "lpa: {} ({})\n", error.message, errc_name(error.code));
   }

@@ -21,6 +21,9 @@ struct GlobalOptions {
   bool json = false;
 };
 
+// {"code": "...", "message": "...", "offset"?: n, "server"?: {"subject_code", "reason_code"}}
+nlohmann::json error_json(const Error& error);
+
 class Output {
  public:
   explicit Output(const GlobalOptions& options) : options_(options) {}
@@ -31,6 +34,8 @@ class Output {
   void document(const nlohmann::json& doc) const;
   // Prints the error in the chosen form and returns the exit status for it.
   int error(const Error& error) const;
+  // A problem that does not fail the command (a notification left for later), on stderr.
+  void warning(const Error& error) const;
 
  private:
   const GlobalOptions& options_;

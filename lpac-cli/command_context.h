@@ -9,7 +9,9 @@
 
 #include "apdu_backends/transport_options.h"
 #include "es10/isdr_channel.h"
+#include "engine/retry_policy.h"
 #include "lpac-cli/cli_output.h"
+#include "lpac-cli/server_options.h"
 
 namespace lpad::cli {
 
@@ -27,6 +29,8 @@ struct DeviceOptions {
 struct CommandContext {
   GlobalOptions global;
   DeviceOptions device;
+  ServerOptions servers;
+  engine::RetryPolicy retry;  // for notifications
   Output out{global};
   int exit_status = kExitOk;
 };

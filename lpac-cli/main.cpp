@@ -16,8 +16,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", LPAD_VERSION);
   app.add_flag("--json", ctx.global.json, "Print one JSON document instead of text (for scripts)");
   ctx.device.add_options(app);
+  ctx.servers.add_options(app);
   app.require_subcommand(1);
 
+  add_download_command(app, ctx);
+  add_discover_command(app, ctx);
   add_info_command(app, ctx);
   add_list_command(app, ctx);
   add_profile_state_commands(app, ctx);

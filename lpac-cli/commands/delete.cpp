@@ -5,6 +5,7 @@
 
 #include "es10/es10c.h"
 #include "lpac-cli/commands/commands.h"
+#include "lpac-cli/notification_report.h"
 #include "lpac-cli/profile_selector.h"
 
 namespace lpad::cli {
@@ -21,7 +22,8 @@ void add_delete_command(CLI::App& app, CommandContext& ctx) {
       if (!iccid) return unexpected(iccid.error());
       if (auto done = es10::delete_profile(card.channel(), *iccid); !done) return unexpected(done.error());
       if (!ctx.out.json()) fmt::print("Profile {} deleted.\n", iccid->digits());
-      return nlohmann::json{{"iccid", iccid->digits()}, {"deleted", true}};
+      auto notifications = notify_after_operation(ctx, card.channel());
+      return nlohmann::json{{"iccid", iccid->digits()}, {"deleted", true}, {"notifications", notifications}};
     });
   });
 }

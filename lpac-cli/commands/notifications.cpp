@@ -1,17 +1,24 @@
-// `lpa notifications list` and `lpa notifications remove <seq>|--all`: the eUICC's pending
-// notifications (SGP.22 section 3.5). Removing one means it will never reach its SM-DP+; the
-// download issue adds `notifications process`, which sends them first.
+// `lpa notifications list|process|remove`: the eUICC's pending notifications (SGP.22 section
+// 3.5). `process` sends them to their SM-DP+ and removes each only once it was accepted;
+// `remove` drops them unsent (they will never reach their SM-DP+).
 #include <fmt/format.h>
 
 #include <memory>
 
 #include "es10/es10b.h"
 #include "lpac-cli/commands/commands.h"
+#include "engine/notification_delivery.h"
+#include "lpac-cli/notification_report.h"
 #include "lpac-cli/render.h"
 
 namespace lpad::cli {
 
 namespace {
+struct ProcessOptions {
+  std::optional<std::uint64_t> seq_number;
+  bool all = false;
+};
+
 struct RemoveOptions {
   std::vector<std::uint64_t> seq_numbers;
   bool all = false;
@@ -32,6 +39,30 @@ void add_notifications_command(CLI::App& app, CommandContext& ctx) {
       for (const auto& n : *notifications) items.push_back(notification_json(n));
       return nlohmann::json{{"notifications", items}};
     });
+  });
+
+  auto process_options = std::make_shared<ProcessOptions>();
+  auto* process = group->add_subcommand("process", "Send pending notifications to their SM-DP+ and remove the delivered ones");
+  auto* process_seq = process->add_option("seq", process_options->seq_number, "Only this sequence number");
+  process->add_flag("--all", process_options->all, "Every pending notification (the default)")->excludes(process_seq);
+  process->final_callback([&ctx, process_options] {
+    bool undelivered = false;
+    ctx.exit_status = run_with_servers(ctx, [&](CardSession& card, engine::RspServers& servers) -> Result<nlohmann::json> {
+      auto deliveries = engine::deliver_pending_notifications(card.channel(), servers, process_options->seq_number, ctx.retry);
+      if (!deliveries) return unexpected(deliveries.error());
+      if (!ctx.out.json()) fmt::print("{}", deliveries_table(*deliveries));
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& d : *deliveries) {
+        items.push_back(delivery_json(d));
+        if (d.error) {
+          undelivered = true;
+          if (!ctx.out.json()) ctx.out.warning(*d.error);
+        }
+      }
+      return nlohmann::json{{"notifications", items}};
+    });
+    // Undelivered notifications fail the command, so scripts know to try again later.
+    if (undelivered && ctx.exit_status == kExitOk) ctx.exit_status = kExitFailure;
   });
 
   auto options = std::make_shared<RemoveOptions>();

@@ -5,6 +5,7 @@
 
 #include "es10/es10c.h"
 #include "lpac-cli/commands/commands.h"
+#include "lpac-cli/notification_report.h"
 #include "lpac-cli/profile_selector.h"
 
 namespace lpad::cli {
@@ -31,7 +32,8 @@ void add_state_command(CLI::App& app, CommandContext& ctx, bool enable) {
                          : es10::disable_profile(card.channel(), *iccid, !options->no_refresh);
       if (!done) return unexpected(done.error());
       if (!ctx.out.json()) fmt::print("Profile {} {}.\n", iccid->digits(), enable ? "enabled" : "disabled");
-      return nlohmann::json{{"iccid", iccid->digits()}, {"state", enable ? "enabled" : "disabled"}};
+      auto notifications = notify_after_operation(ctx, card.channel());
+      return nlohmann::json{{"iccid", iccid->digits()}, {"state", enable ? "enabled" : "disabled"}, {"notifications", notifications}};
     });
   });
 }

@@ -11,4 +11,11 @@ int run_on_card(CommandContext& ctx, const std::function<Result<nlohmann::json>(
   return kExitOk;
 }
 
+int run_with_servers(CommandContext& ctx,
+                     const std::function<Result<nlohmann::json>(CardSession&, engine::RspServers&)>& work) {
+  auto servers = ctx.servers.open();
+  if (!servers) return ctx.out.error(servers.error());
+  return run_on_card(ctx, [&](CardSession& card) { return work(card, **servers); });
+}
+
 }  // namespace lpad::cli
