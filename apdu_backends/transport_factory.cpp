@@ -31,7 +31,8 @@ Result<std::unique_ptr<Transport>> open_transport(const TransportOptions& option
                                                     kShortMaxCommandData, *options.max_command_data));
 
   if (options.backend == "pcsc") {
-    pcsc::PcscOptions pcsc_options{.reader = options.device, .extended_length = std::nullopt};
+    pcsc::PcscOptions pcsc_options{
+        .reader = options.device, .extended_length = std::nullopt, .timeouts = options.timeouts};
     if (options.force_short_apdus) pcsc_options.extended_length = false;
     return as_transport(pcsc::PcscTransport::open(pcsc_options));
   }

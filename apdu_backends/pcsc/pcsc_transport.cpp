@@ -9,6 +9,7 @@
 #include "apdu_backends/iso7816/describe.h"
 #include "apdu_backends/iso7816/manage_channel.h"
 #include "apdu_backends/pcsc/reader_choice.h"
+#include "apdu_backends/pcsc/time_limited_call.h"
 
 namespace lpad::apdu::pcsc {
 
@@ -21,47 +22,69 @@ constexpr std::size_t kMaxResponseSize = 65536 + 2;
 constexpr auto kRemovalSettleTime = std::chrono::milliseconds(1000);
 constexpr auto kRemovalPollInterval = std::chrono::milliseconds(50);
 
-Result<Bytes> read_atr(const PcscCardHandle& card, const std::string& reader) {
-  Bytes atr(MAX_ATR_SIZE);
-  DWORD atr_length = static_cast<DWORD>(atr.size());
-  DWORD state = 0;
-  DWORD protocol = 0;
-  LONG rc = SCardStatus(card.get(), nullptr, nullptr, &state, &protocol, atr.data(), &atr_length);
-  if (rc != SCARD_S_SUCCESS) return unexpected(pcsc_error(fmt::format("pcsc:{}: reading the ATR", reader), rc));
-  atr.resize(atr_length);
-  return atr;
+struct CardStatus {
+  LONG rc;
+  DWORD state;
+  Bytes atr;
+};
+
+// SCardStatus; nullopt when pcscd did not answer within `limit`.
+std::optional<CardStatus> card_status(SCARDHANDLE card, std::chrono::milliseconds limit) {
+  return call_with_time_limit(limit, [card] {
+    CardStatus status{SCARD_S_SUCCESS, 0, Bytes(MAX_ATR_SIZE)};
+    DWORD atr_length = static_cast<DWORD>(status.atr.size());
+    DWORD protocol = 0;
+    status.rc = SCardStatus(card, nullptr, nullptr, &status.state, &protocol, status.atr.data(), &atr_length);
+    status.atr.resize(status.rc == SCARD_S_SUCCESS ? atr_length : 0);
+    return status;
+  });
+}
+
+// A handle whose call did not return is left to that call: releasing it would wait for it.
+template <class T>
+Result<T> abandon_if_stuck(Result<T> result, PcscContext& context) {
+  if (!result && result.error().code == Errc::apdu_timeout) context.abandon();
+  return result;
 }
 
 }  // namespace
 
-Result<std::vector<std::string>> list_pcsc_readers() {
-  auto context = PcscContext::establish();
+Result<std::vector<std::string>> list_pcsc_readers(std::chrono::milliseconds limit) {
+  auto context = PcscContext::establish(limit);
   if (!context) return unexpected(context.error());
-  return context->list_readers();
+  return abandon_if_stuck(context->list_readers(limit), *context);
 }
 
 Result<std::unique_ptr<PcscTransport>> PcscTransport::open(const PcscOptions& options) {
-  auto context = PcscContext::establish();
+  const auto limit = options.timeouts.command;
+  auto context = PcscContext::establish(limit);
   if (!context) return unexpected(context.error());
-  auto readers = context->list_readers();
+  auto readers = abandon_if_stuck(context->list_readers(limit), *context);
   if (!readers) return unexpected(readers.error());
   auto reader = choose_reader(*readers, options.reader);
   if (!reader) return unexpected(reader.error());
-  auto card = PcscCardHandle::connect(*context, *reader);
+  auto card = abandon_if_stuck(PcscCardHandle::connect(*context, *reader, limit), *context);
   if (!card) return unexpected(card.error());
-  auto atr = read_atr(*card, *reader);
-  if (!atr) return unexpected(atr.error());
+  auto status = card_status(card->get(), limit);
+  if (!status) {
+    card->abandon();
+    context->abandon();
+    return unexpected(pcsc_no_answer(fmt::format("pcsc:{}: reading the ATR", *reader), limit));
+  }
+  if (status->rc != SCARD_S_SUCCESS)
+    return unexpected(pcsc_error(fmt::format("pcsc:{}: reading the ATR", *reader), status->rc));
+  auto atr = std::move(status->atr);
 
   TransportCapabilities capabilities;
   if (options.extended_length) {
     capabilities.extended_length = *options.extended_length;
   } else {
-    auto from_atr = iso7816::read_atr_capabilities(*atr);
+    auto from_atr = iso7816::read_atr_capabilities(atr);
     capabilities.extended_length =
         from_atr && from_atr->extended_length && card->protocol() == SCARD_PROTOCOL_T1;
   }
-  return std::make_unique<PcscTransport>(std::move(*context), std::move(*card), std::move(*reader), std::move(*atr),
-                                         capabilities);
+  return std::make_unique<PcscTransport>(std::move(*context), std::move(*card), std::move(*reader), std::move(atr),
+                                         capabilities, options.timeouts);
 }
 
 PcscTransport::~PcscTransport() {
@@ -75,16 +98,29 @@ Result<ResponseApdu> PcscTransport::exchange(ByteView command) {
   if (command.size() < 4)
     return fail(Errc::invalid_argument,
                 fmt::format("{}: a command APDU has at least 4 bytes, not {}", description(), command.size()));
-  Bytes response(kMaxResponseSize);
-  DWORD length = static_cast<DWORD>(response.size());
-  LONG rc = SCardTransmit(card_.get(), card_.send_pci(), command.data(), static_cast<DWORD>(command.size()), nullptr,
-                          response.data(), &length);
-  if (rc != SCARD_S_SUCCESS) {
-    if (rc == SCARD_W_RESET_CARD) open_channels_.clear();  // a reset closes every channel
-    return unexpected(pcsc_error(fmt::format("{}: {}", description(), iso7816::describe_command(command)), rc));
+  if (stuck_) return unexpected(*stuck_);
+  struct Answer {
+    LONG rc;
+    Bytes response;
+  };
+  auto answer = call_with_time_limit(timeouts_.apdu, [card = card_.get(), pci = card_.send_pci(),
+                                                      command = Bytes(command.begin(), command.end())] {
+    Answer a{SCARD_S_SUCCESS, Bytes(kMaxResponseSize)};
+    DWORD length = static_cast<DWORD>(a.response.size());
+    a.rc = SCardTransmit(card, pci, command.data(), static_cast<DWORD>(command.size()), nullptr, a.response.data(),
+                         &length);
+    a.response.resize(a.rc == SCARD_S_SUCCESS ? length : 0);
+    return a;
+  });
+  auto what = [&] { return fmt::format("{}: {}", description(), iso7816::describe_command(command)); };
+  if (!answer) return unexpected(no_answer(what(), timeouts_.apdu));
+  if (answer->rc != SCARD_S_SUCCESS) {
+    if (answer->rc == SCARD_W_RESET_CARD) open_channels_.clear();  // a reset closes every channel
+    return unexpected(pcsc_error(what(), answer->rc));
   }
+  auto& response = answer->response;
+  const std::size_t length = response.size();
   if (length < 2) return unexpected(classify_missing_status(command, length));
-  response.resize(length);
   StatusWord status{static_cast<std::uint16_t>(response[length - 2] << 8 | response[length - 1])};
   response.resize(length - 2);
   return ResponseApdu{std::move(response), status};
@@ -94,23 +130,27 @@ Error PcscTransport::classify_missing_status(ByteView command, std::size_t lengt
   auto what = fmt::format("{}: {}", description(), iso7816::describe_command(command));
   auto deadline = std::chrono::steady_clock::now() + kRemovalSettleTime;
   while (true) {
-    DWORD state = 0;
-    DWORD protocol = 0;
-    DWORD atr_length = MAX_ATR_SIZE;
-    BYTE atr[MAX_ATR_SIZE];
-    LONG rc = SCardStatus(card_.get(), nullptr, nullptr, &state, &protocol, atr, &atr_length);
-    if (rc != SCARD_S_SUCCESS) {
-      auto error = pcsc_error(what, rc);
+    auto status = card_status(card_.get(), timeouts_.command);
+    if (!status) return no_answer(what, timeouts_.command);
+    if (status->rc != SCARD_S_SUCCESS) {
+      auto error = pcsc_error(what, status->rc);
       if (error.code == Errc::apdu_card_removed) error.message += " (the card answered nothing)";
       return error;
     }
-    if ((state & SCARD_PRESENT) == 0)
+    if ((status->state & SCARD_PRESENT) == 0)
       return Error{Errc::apdu_card_removed, fmt::format("{}: the card was removed", what)};
     if (std::chrono::steady_clock::now() >= deadline) break;
     std::this_thread::sleep_for(kRemovalPollInterval);
   }
   return Error{Errc::apdu_protocol_error,
                fmt::format("{}: the reader returned {} bytes, without a status word", what, length)};
+}
+
+Error PcscTransport::no_answer(std::string_view what, std::chrono::milliseconds limit) {
+  stuck_ = pcsc_no_answer(what, limit);
+  card_.abandon();
+  context_.abandon();
+  return *stuck_;
 }
 
 Result<std::uint8_t> PcscTransport::open_logical_channel(ByteView aid) {
@@ -131,8 +171,20 @@ Result<void> PcscTransport::close_logical_channel(std::uint8_t channel) {
 
 Result<void> PcscTransport::begin_exclusive() {
   if (exclusive_depth_ == 0) {
-    LONG rc = SCardBeginTransaction(card_.get());
-    if (rc != SCARD_S_SUCCESS) return unexpected(pcsc_error(description() + ": beginning a transaction", rc));
+    if (stuck_) return unexpected(*stuck_);
+    // pcsc-lite retries for as long as another program holds a transaction on the card. If it gets
+    // the card after we gave up, the transaction would hold the card from every other program for
+    // as long as this process lives: end it then, and let go of the handles no_answer() abandoned.
+    auto rc = call_with_time_limit(
+        timeouts_.apdu, [card = card_.get()] { return SCardBeginTransaction(card); },
+        [card = card_.get(), context = context_.get()](LONG late) {
+          if (late == SCARD_S_SUCCESS) SCardEndTransaction(card, SCARD_LEAVE_CARD);
+          SCardDisconnect(card, SCARD_LEAVE_CARD);
+          SCardReleaseContext(context);
+        });
+    auto what = description() + ": beginning a transaction";
+    if (!rc) return unexpected(no_answer(what + " (another program may be holding the card)", timeouts_.apdu));
+    if (*rc != SCARD_S_SUCCESS) return unexpected(pcsc_error(what, *rc));
   }
   ++exclusive_depth_;
   return {};
@@ -140,7 +192,10 @@ Result<void> PcscTransport::begin_exclusive() {
 
 void PcscTransport::end_exclusive() {
   if (exclusive_depth_ == 0) return;
-  if (--exclusive_depth_ == 0) SCardEndTransaction(card_.get(), SCARD_LEAVE_CARD);
+  if (--exclusive_depth_ != 0 || stuck_) return;
+  auto rc = call_with_time_limit(timeouts_.command,
+                                 [card = card_.get()] { return SCardEndTransaction(card, SCARD_LEAVE_CARD); });
+  if (!rc) (void)no_answer(description() + ": ending a transaction", timeouts_.command);
 }
 
 }  // namespace lpad::apdu::pcsc

@@ -1,6 +1,7 @@
 // The PC/SC transport against the software eUICC behind a private pcscd with the vpcd driver:
 // reader choice, channels (0-19 class bytes), SELECT of the ISD-R, GetEID over STORE DATA,
-// extended length from the ATR, and a card pulled out mid-operation.
+// extended length from the ATR, a card pulled out mid-operation, and a time limit on waiting for
+// another program's transaction.
 #include <PCSC/winscard.h>
 #include <PCSC/wintypes.h>
 #include <gtest/gtest.h>
@@ -271,6 +272,49 @@ TEST_F(PcscTransportTest, ExclusiveSectionsNest) {
   ASSERT_TRUE(other);
   EXPECT_TRUE(other->begin_exclusive());
   other->end_exclusive();
+}
+
+TEST_F(PcscTransportTest, WaitingForAnotherProgramsTransactionHasATimeLimit) {
+  insert_card({});
+  const TransportOptions quick{.timeouts = {.command = 500ms, .apdu = 500ms}};
+  auto holder = open();
+  ASSERT_TRUE(holder);
+  auto waiter = open(quick);
+  ASSERT_TRUE(waiter);
+  ASSERT_TRUE(holder->begin_exclusive());
+
+  // pcscd lets nobody connect while another program's transaction lasts.
+  auto start = std::chrono::steady_clock::now();
+  auto late_comer = open_transport({.backend = "pcsc", .device = reader_name(), .timeouts = quick.timeouts});
+  ASSERT_FALSE(late_comer);
+  EXPECT_EQ(late_comer.error().code, Errc::apdu_timeout) << late_comer.error().describe();
+  EXPECT_NE(late_comer.error().message.find("pcsc:" + reader_name()), std::string::npos) << late_comer.error().message;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
+
+  // pcsc-lite itself would try to begin a transaction for as long as the other one lasts.
+  start = std::chrono::steady_clock::now();
+  auto locked = waiter->begin_exclusive();
+  ASSERT_FALSE(locked);
+  EXPECT_EQ(locked.error().code, Errc::apdu_timeout) << locked.error().describe();
+  EXPECT_NE(locked.error().message.find("pcsc:" + reader_name()), std::string::npos) << locked.error().message;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
+  // The waiter is done for: its operations fail at once, and it goes without waiting.
+  auto after = waiter->transmit(0, test::hex("80CA9F7F00"));
+  ASSERT_FALSE(after);
+  EXPECT_EQ(after.error().code, Errc::apdu_timeout);
+  waiter.reset();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 3s);
+
+  // pcsc-lite goes on trying for the waiter. When it gets the card after all, that transaction is
+  // ended at once instead of keeping the card from everyone for as long as this process lives.
+  holder->end_exclusive();
+  holder.reset();
+  std::this_thread::sleep_for(500ms);  // pcsc-lite tries again every 100 ms (PCSCLITE_LOCK_POLL_RATE)
+  auto next = open({.timeouts = {.command = 2s, .apdu = 2s}});
+  ASSERT_TRUE(next);
+  auto next_locked = next->begin_exclusive();
+  EXPECT_TRUE(next_locked) << next_locked.error().describe();
+  next->end_exclusive();
 }
 
 }  // namespace
