@@ -24,12 +24,6 @@ Result<Bytes> pass_through(IsdrChannel& channel, ByteView request, Tag tag, std:
   return answer;
 }
 
-// BF36 { BF23, A0 {87...}, A1 {88...}, [A2 {87...}], A3 {86...} }
-constexpr Tag kFirstSequenceOf87{0xA0};
-constexpr Tag kSequenceOf88{0xA1};
-constexpr Tag kSecondSequenceOf87{0xA2};
-constexpr Tag kSequenceOf86{0xA3};
-
 ByteView header_of(const tlv::Node& node) { return node.encoded().first(node.encoded().size() - node.value().size()); }
 
 }  // namespace
@@ -137,10 +131,10 @@ Result<std::vector<ByteView>> split_bound_profile_package(ByteView bpp_der) {
     return fail(Errc::tlv_unexpected_tag, "a BoundProfilePackage must start with InitialiseSecureChannelRequest");
   std::optional<tlv::Node> a0, a1, a2, a3;
   for (const auto& child : bpp->children()) {
-    if (child.tag() == kFirstSequenceOf87) a0 = child;
-    else if (child.tag() == kSequenceOf88) a1 = child;
-    else if (child.tag() == kSecondSequenceOf87) a2 = child;
-    else if (child.tag() == kSequenceOf86) a3 = child;
+    if (child.tag() == t::bpp::kFirstSequenceOf87) a0 = child;
+    else if (child.tag() == t::bpp::kSequenceOf88) a1 = child;
+    else if (child.tag() == t::bpp::kSecondSequenceOf87) a2 = child;
+    else if (child.tag() == t::bpp::kSequenceOf86) a3 = child;
   }
   if (!a0 || !a1 || !a3) return fail(Errc::tlv_missing_element, "a BoundProfilePackage lacks one of A0, A1, A3");
   // (2) the whole A0; (3) A1's header, then each 88; (4) the whole A2; (5) A3's header, then each 86.

@@ -36,3 +36,9 @@ for path in sorted(recorded.glob("0*.response.json")):
                              '{"subjectCode":"8.2.6","reasonCode":"3.8","message":"refused"}}}}')
 (es9p / "events").write_text('{"header":{"functionExecutionStatus":{"status":"Executed-Success"}},'
                              '"eventEntries":[{"eventId":"E1","rspServerAddress":"smdp.test.lpad"}]}')
+
+# SM-DP+ payloads: the recorded package and its pieces.
+payloads = out / "server_payload_fuzzer"
+payloads.mkdir(parents=True, exist_ok=True)
+for name in ("bpp.der", "storeMetadata.der", "profileInstallationResult.der"):
+    (payloads / name).write_bytes((recorded / name).read_bytes())
