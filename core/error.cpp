@@ -86,6 +86,13 @@ std::string_view errc_name(Errc code) {
     case Errc::engine_install_failed: return "download.install-failed";
     case Errc::engine_notification_undelivered: return "notification.undelivered";
     case Errc::engine_no_smds: return "discovery.no-smds";
+    case Errc::daemon_not_authorized: return "daemon.not-authorized";
+    case Errc::daemon_busy: return "daemon.busy";
+    case Errc::daemon_no_such_object: return "daemon.no-such-object";
+    case Errc::job_cancelled: return "job.cancelled";
+    case Errc::job_owner_left: return "job.owner-left";
+    case Errc::job_answer_timeout: return "job.answer-timeout";
+    case Errc::job_wrong_state: return "job.wrong-state";
   }
   return "unknown";
 }

@@ -115,6 +115,15 @@ enum class Errc : std::uint16_t {
   engine_install_failed,               // the ProfileInstallationResult reports an error
   engine_notification_undelivered,     // a notification could not be sent; it stays on the card
   engine_no_smds,                      // no SM-DS address known
+
+  // The daemon (lpad/) and its jobs: 900-949
+  daemon_not_authorized = 900,         // polkit refused, or the caller does not own the job
+  daemon_busy,                         // the eUICC is held by a running job
+  daemon_no_such_object,               // the eUICC or profile went away
+  job_cancelled = 920,                 // Job.Cancel
+  job_owner_left,                      // the job's client left the bus while an answer was needed
+  job_answer_timeout,                  // nobody answered the consent or confirmation-code question in time
+  job_wrong_state,                     // the job is not in a state where the method applies
 };
 
 // A stable dotted name for the code, e.g. "tlv.truncated"; used in logs, --json output and D-Bus.

@@ -5,10 +5,12 @@
 
 #include <functional>
 
-#include "lpac-cli/card_session.h"
+#include "engine/card_session.h"
 #include "lpac-cli/command_context.h"
 
 namespace lpad::cli {
+
+using engine::CardSession;
 
 void add_activation_code_command(CLI::App& app, CommandContext& ctx);
 void add_info_command(CLI::App& app, CommandContext& ctx);

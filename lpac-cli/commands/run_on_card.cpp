@@ -3,7 +3,9 @@
 namespace lpad::cli {
 
 int run_on_card(CommandContext& ctx, const std::function<Result<nlohmann::json>(CardSession&)>& work) {
-  auto session = CardSession::open(ctx.device);
+  auto channel_options = ctx.device.channel_options();
+  if (!channel_options) return ctx.out.error(channel_options.error());
+  auto session = CardSession::open(ctx.device.transport, *channel_options);
   if (!session) return ctx.out.error(session.error());
   auto result = work(**session);
   if (!result) return ctx.out.error(result.error());

@@ -1,22 +1,24 @@
-// A direct session with the eUICC for one `lpa` command: the transport the options name, a
-// logical channel to the ISD-R, held exclusively until the command is done.
+// A session with one eUICC: its transport, held exclusively (no other process interleaves APDUs),
+// and a logical channel to the ISD-R. What the `lpa --direct` commands and each of the daemon's
+// card workers hold while they talk to the card.
 #pragma once
 
 #include <memory>
 #include <optional>
 
 #include "apdu_backends/transport.h"
+#include "apdu_backends/transport_options.h"
 #include "es10/isdr_channel.h"
-#include "lpac-cli/command_context.h"
 
-namespace lpad::cli {
+namespace lpad::engine {
 
 class CardSession {
   struct Key {};  // only open() constructs
 
  public:
   CardSession(Key, std::unique_ptr<apdu::Transport> transport) : transport_(std::move(transport)) {}
-  static Result<std::unique_ptr<CardSession>> open(const DeviceOptions& options);
+  static Result<std::unique_ptr<CardSession>> open(const apdu::TransportOptions& transport,
+                                                   const es10::ChannelOptions& channel);
   ~CardSession();
   CardSession(const CardSession&) = delete;
   CardSession& operator=(const CardSession&) = delete;
@@ -30,4 +32,4 @@ class CardSession {
   bool exclusive_ = false;
 };
 
-}  // namespace lpad::cli
+}  // namespace lpad::engine

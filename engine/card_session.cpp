@@ -1,18 +1,17 @@
-#include "lpac-cli/card_session.h"
+#include "engine/card_session.h"
 
 #include "apdu_backends/transport_factory.h"
 
-namespace lpad::cli {
+namespace lpad::engine {
 
-Result<std::unique_ptr<CardSession>> CardSession::open(const DeviceOptions& options) {
-  auto channel_options = options.channel_options();
-  if (!channel_options) return unexpected(channel_options.error());
-  auto transport = apdu::open_transport(options.transport);
+Result<std::unique_ptr<CardSession>> CardSession::open(const apdu::TransportOptions& transport_options,
+                                                       const es10::ChannelOptions& channel_options) {
+  auto transport = apdu::open_transport(transport_options);
   if (!transport) return unexpected(transport.error());
   auto session = std::make_unique<CardSession>(Key{}, std::move(*transport));
   if (auto locked = session->transport_->begin_exclusive(); !locked) return unexpected(locked.error());
   session->exclusive_ = true;
-  auto channel = es10::IsdrChannel::open(*session->transport_, *channel_options);
+  auto channel = es10::IsdrChannel::open(*session->transport_, channel_options);
   if (!channel) return unexpected(channel.error());
   session->channel_.emplace(std::move(*channel));
   return session;
@@ -23,4 +22,4 @@ CardSession::~CardSession() {
   if (exclusive_) transport_->end_exclusive();
 }
 
-}  // namespace lpad::cli
+}  // namespace lpad::engine
