@@ -70,6 +70,19 @@ class DownloadRun {
     return cancel(std::move(error), reason, tell_server);
   }
 
+  // A stop the caller asked for, as the cancellation it causes; nullopt: go on.
+  std::optional<unexpected<Error>> stop_point() {
+    if (!callbacks_.stop_requested) return std::nullopt;
+    auto stop = callbacks_.stop_requested();
+    if (!stop) return std::nullopt;
+    return cancel(Error{stop->code, stop->message}, stop->reason, true);
+  }
+  // A refused question: the caller's stop reason if it has one, else `refusal`.
+  unexpected<Error> declined(Error refusal, Reason reason) {
+    if (auto stopped = stop_point()) return std::move(*stopped);
+    return cancel(std::move(refusal), reason, true);
+  }
+
   Result<Bytes> prepare_download(const es9p::AuthenticateClientOk& offer, bool cc_required);
 
   es10::IsdrChannel& channel_;
@@ -91,6 +104,7 @@ Result<DownloadResult> DownloadRun::run() {
   auto auth = authenticate_with_server(channel_, initiate, request_.smdp_address, ctx);
   if (!auth) return unexpected(auth.error());
   session_ = {auth->transaction_id, auth->transaction_id_bytes};
+  if (callbacks_.session_opened) callbacks_.session_opened(session_.transaction_id);
   report(stage::kAuthenticating, 10);
 
   // authenticateClient carries the eUICC's answer even when it refused the server, so that the
@@ -117,9 +131,11 @@ Result<DownloadResult> DownloadRun::run() {
     return cancel(Error{Errc::engine_server_inconsistent, "the SM-DP+ signed the download for another session"},
                   Reason::undefined_reason, true);
 
+  if (auto stopped = stop_point()) return std::move(*stopped);
   report(stage::kConfirming, 20);
   if (callbacks_.consent && !callbacks_.consent(ProfileOffer{*metadata, signed2->cc_required}))
-    return cancel(Error{Errc::engine_rejected_by_user, "the download was declined"}, Reason::end_user_rejection, true);
+    return declined(Error{Errc::engine_rejected_by_user, "the download was declined"}, Reason::end_user_rejection);
+  if (auto stopped = stop_point()) return std::move(*stopped);
 
   auto prepared = prepare_download(*offer, signed2->cc_required);
   if (!prepared) return unexpected(prepared.error());
@@ -134,7 +150,9 @@ Result<DownloadResult> DownloadRun::run() {
   if (check->mismatch == PackageMismatch::metadata)
     return cancel(Error{Errc::engine_server_inconsistent, "the profile package carries other metadata than the profile agreed to"},
                   Reason::metadata_mismatch, true);
+  if (auto stopped = stop_point()) return std::move(*stopped);
 
+  if (callbacks_.point_of_no_return) callbacks_.point_of_no_return();
   report(stage::kInstalling, 40);
   auto on_piece = [this](std::size_t done, std::size_t total) {
     report(stage::kInstalling, 40 + static_cast<int>(55 * done / std::max<std::size_t>(total, 1)));
@@ -166,13 +184,14 @@ Result<Bytes> DownloadRun::prepare_download(const es9p::AuthenticateClientOk& of
     std::optional<std::string> code = request_.confirmation_code;
     if (!code && callbacks_.confirmation_code) code = callbacks_.confirmation_code();
     if (!code || code->empty())
-      return cancel(Error{Errc::engine_confirmation_code_needed,
-                          "the SM-DP+ requires a confirmation code (from the operator) and none was given"},
-                    Reason::postponed, true);
+      return declined(Error{Errc::engine_confirmation_code_needed,
+                            "the SM-DP+ requires a confirmation code (from the operator) and none was given"},
+                      Reason::postponed);
     auto hashed = hash_confirmation_code(*code, session_.transaction_id_bytes);
     if (!hashed) return cancel(hashed.error(), Reason::undefined_reason, true);
     hash_cc = std::move(*hashed);
   }
+  if (auto stopped = stop_point()) return std::move(*stopped);
   report(stage::kPreparing, 25);
   auto signature2 = value_of_tlv(offer.smdp_signature2, 0x5F37, "smdpSignature2");
   if (!signature2) return cancel(signature2.error(), Reason::undefined_reason, true);

@@ -17,6 +17,7 @@
 #include "engine/retry_policy.h"
 #include "engine/rsp_servers.h"
 #include "es10/isdr_channel.h"
+#include "rsp/cancel_session.h"
 #include "rsp/profile.h"
 
 namespace lpad::engine {
@@ -34,6 +35,15 @@ struct ProfileOffer {
   bool confirmation_code_required;
 };
 
+// Why a download must stop before its point of no return (a daemon's Cancel, its client leaving the
+// bus, nobody answering in time): the sessions are cancelled with `reason` and the download fails
+// with `code`.
+struct StopRequest {
+  Errc code;
+  std::string message;
+  rsp::CancelSessionReason reason;
+};
+
 struct DownloadCallbacks {
   // Return false to decline (the sessions are cancelled as "end user rejection"). Unset: agreed.
   std::function<bool(const ProfileOffer&)> consent;
@@ -41,6 +51,13 @@ struct DownloadCallbacks {
   // (the download is cancelled as "postponed").
   std::function<std::optional<std::string>()> confirmation_code;
   ProgressSink progress;
+  // Asked between steps up to the point of no return, and when consent or a code is refused, so a
+  // stop carries its own reason. Unset or nullopt: go on.
+  std::function<std::optional<StopRequest>()> stop_requested;
+  // The SM-DP+ opened a session (for a crash journal: what to cancel if the process dies).
+  std::function<void(const std::string& transaction_id)> session_opened;
+  // The profile package is about to be loaded onto the card: from here on nothing cancels.
+  std::function<void()> point_of_no_return;
 };
 
 struct DownloadResult {

@@ -98,6 +98,45 @@ TEST_F(EngineTest, DeclinedConsentCancelsOnCardAndAtServerAsEndUserRejection) {
   expect_session_gone();
 }
 
+TEST_F(EngineTest, StopRequestedWhileAskingForConsentCancelsWithTheStopsReasonAndCode) {
+  engine::DownloadCallbacks callbacks;
+  bool asked = false;
+  callbacks.consent = [&](const engine::ProfileOffer&) { asked = true; return false; };
+  callbacks.stop_requested = [&]() -> std::optional<engine::StopRequest> {
+    if (!asked) return std::nullopt;
+    return engine::StopRequest{Errc::job_answer_timeout, "nobody answered", CancelSessionReason::timeout};
+  };
+  auto result = download(callbacks);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, Errc::job_answer_timeout);
+  EXPECT_EQ(reason_sent_to_server(), CancelSessionReason::timeout);
+  expect_session_gone();
+}
+
+TEST_F(EngineTest, StopRequestedAfterAuthenticationCancelsBothSessionsAsPostponed) {
+  engine::DownloadCallbacks callbacks;
+  std::string opened;
+  callbacks.session_opened = [&](const std::string& transaction_id) { opened = transaction_id; };
+  callbacks.stop_requested = [&]() -> std::optional<engine::StopRequest> {
+    return engine::StopRequest{Errc::job_cancelled, "cancelled", CancelSessionReason::postponed};
+  };
+  auto result = download(callbacks);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, Errc::job_cancelled);
+  EXPECT_FALSE(opened.empty());
+  EXPECT_EQ(reason_sent_to_server(), CancelSessionReason::postponed);
+  EXPECT_TRUE(state().profiles.empty());
+  expect_session_gone();
+}
+
+TEST_F(EngineTest, PointOfNoReturnIsAnnouncedOnceBeforeInstalling) {
+  engine::DownloadCallbacks callbacks;
+  int announced = 0;
+  callbacks.point_of_no_return = [&] { ++announced; };
+  ASSERT_TRUE(download(callbacks));
+  EXPECT_EQ(announced, 1);
+}
+
 TEST_F(EngineTest, RequiredConfirmationCodeMissingCancelsAsPostponed) {
   // The flag is changed after signing: the card would refuse PrepareDownload, but the engine
   // must stop before it, for want of a code.
