@@ -10,19 +10,16 @@ Arguments: LPA_BINARY VEUICC_BINARY SHARED_DIR SOURCE_DIR (given by ctest).
 import json
 import pathlib
 import shutil
-import signal
-import ssl
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
-import http.client
 
 LPA, VEUICC, SHARED, SOURCE = (pathlib.Path(p).resolve() for p in sys.argv[1:5])
 del sys.argv[1:5]
 sys.path.insert(0, str(SOURCE / "tests" / "support" / "python"))
 from card_stacks import Card  # noqa: E402
+from rsp_stack import OPEN_STATES, Servers  # noqa: E402
 
 UPP = SHARED / "upp"
 PROFILES = {  # matching ID -> (UPP file, extra config)
@@ -46,65 +43,6 @@ PROFILES = {  # matching ID -> (UPP file, extra config)
     "AT-1": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "TLS-1": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
 }
-OPEN_STATES = {"initiated", "authenticated", "bpp-sent"}
-
-
-class Servers:
-    """The test SM-DP+ and SM-DS program, with the test PKI it was started with."""
-
-    def __init__(self, tmp: pathlib.Path):
-        self.pki = tmp / "pki"
-        subprocess.run([sys.executable, str(SOURCE / "tests" / "pki" / "make_test_pki.py"), str(self.pki)], check=True,
-                       capture_output=True)
-        self.eid = json.loads((self.pki / "pki.json").read_text())["eid"]
-        config = {
-            "profiles": [dict({"matching_id": mid, "upp": str(UPP / upp), "service_provider": "lpad test operator",
-                               "profile_name": f"Test {mid}"}, **extra) for mid, (upp, extra) in PROFILES.items()],
-            "events": [{"eid": self.eid, "event_id": "EVENT-1", "rsp_server_address": "{smdp}"}],
-        }
-        (tmp / "servers.json").write_text(json.dumps(config))
-        ready = tmp / "ready.json"
-        self.log = open(tmp / "servers.log", "w")
-        self.proc = subprocess.Popen([sys.executable, str(SOURCE / "tests" / "rsp_servers" / "rsp_test_server.py"), "--pki",
-                                      str(self.pki), "--config", str(tmp / "servers.json"), "--ready-file", str(ready)],
-                                     stdout=self.log, stderr=self.log)
-        deadline = time.monotonic() + 20
-        while not ready.exists():
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the test servers did not start: " + (tmp / "servers.log").read_text())
-            time.sleep(0.1)
-        ports = json.loads(ready.read_text())
-        self.smdp_port, self.smds_port = ports["smdp_port"], ports["smds_port"]
-        self.smdp = f"smdp.test.lpad:{self.smdp_port}"
-        self.smds = f"smds.test.lpad:{self.smds_port}"
-
-    def lpa_server_args(self):
-        return ["--tls-ca", str(self.pki / "ci.pem"), "--resolve", f"smdp.test.lpad:{self.smdp_port}:127.0.0.1",
-                "--resolve", f"smds.test.lpad:{self.smds_port}:127.0.0.1", "--http-timeout", "20"]
-
-    def admin(self, method="GET", path="/admin/state", body=None):
-        context = ssl.create_default_context(cafile=str(self.pki / "ci.pem"))
-        context.check_hostname = False
-        conn = http.client.HTTPSConnection("127.0.0.1", self.smdp_port, context=context, timeout=10)
-        conn.request(method, path, body=json.dumps(body) if body is not None else None,
-                     headers={"Content-Type": "application/json"})
-        answer = conn.getresponse().read()
-        conn.close()
-        return json.loads(answer) if answer else None
-
-    def sessions(self, matching_id):
-        return [s for s in self.admin()["sessions"] if s["matching_id"] == matching_id]
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
-
-
 class DownloadSpec:
     """The download specification, for one way of reaching the card."""
     mode = "pcsc"
@@ -112,7 +50,8 @@ class DownloadSpec:
     @classmethod
     def setUpClass(cls):
         cls.tmp = pathlib.Path(tempfile.mkdtemp(prefix="lpad-download-"))
-        cls.servers = Servers(cls.tmp)
+        cls.servers = Servers(cls.tmp, SOURCE, {mid: (UPP / upp, extra) for mid, (upp, extra) in PROFILES.items()},
+                              events=["EVENT-1"])
 
     @classmethod
     def tearDownClass(cls):
@@ -138,8 +77,7 @@ class DownloadSpec:
         return self.lpa_json(*args, expect_status=1, stdin_text=stdin_text)["error"]["code"]
 
     def code(self, matching_id, cc_flag=False, host=None):
-        address = f"{host}:{self.servers.smdp_port}" if host else self.servers.smdp
-        return f"LPA:1${address}${matching_id}" + ("$$1" if cc_flag else "")
+        return self.servers.activation_code(matching_id, cc_flag, host)
 
     def profiles(self):
         return self.lpa_json("list")["profiles"]
@@ -157,7 +95,7 @@ class DownloadSpec:
         self.assertEqual(self.pending(), [])
 
     def cancel_reasons(self, matching_id):
-        return [s["cancel_reason"] for s in self.servers.sessions(matching_id) if s["state"] == "cancelled"]
+        return self.servers.cancel_reasons(matching_id)
 
     # --- the specification ----------------------------------------------------------------------
     def test_download_from_an_activation_code_installs_and_notifies(self):
