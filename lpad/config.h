@@ -26,7 +26,7 @@ struct StaticDevice {
 
 struct Config {
   // [daemon]
-  std::chrono::seconds idle_exit{0};  // 0: never exit
+  std::chrono::seconds idle_exit{60};  // 0: never exit; D-Bus activation starts lpad again
   std::chrono::seconds job_linger{60};
   std::chrono::seconds consent_timeout{300};
   std::filesystem::path state_directory = "/var/lib/lpad";

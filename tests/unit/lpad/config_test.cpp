@@ -16,7 +16,7 @@ TEST(Config, EmptyFileGivesTheDocumentedDefaults) {
   EXPECT_TRUE(config->pcsc);
   EXPECT_EQ(config->job_linger, std::chrono::seconds(60));
   EXPECT_EQ(config->consent_timeout, std::chrono::seconds(300));
-  EXPECT_EQ(config->idle_exit, std::chrono::seconds(0));
+  EXPECT_EQ(config->idle_exit, std::chrono::seconds(60));
   EXPECT_EQ(config->state_directory, "/var/lib/lpad");
   EXPECT_TRUE(config->send_after_operations);
   EXPECT_FALSE(config->https.test_mode);
