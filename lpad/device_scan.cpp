@@ -35,9 +35,10 @@ ScanResult scan_devices(const Config& config, const std::set<DeviceKey>& known) 
     if (!known.contains(key)) probe(device, result.found);
   }
   if (!config.pcsc) return result;
-  auto readers = apdu::pcsc::list_pcsc_readers(config.transport_timeouts.command);
+  auto readers = apdu::pcsc::pcsc_reader_status(config.transport_timeouts.command);
   if (!readers) return result;  // no pcscd, or no reader: nothing to find there
-  for (const auto& reader : *readers) {
+  for (const auto& [reader, card_present] : *readers) {
+    if (!card_present) continue;  // an empty reader holds no eUICC (one that was there went away)
     bool ignored = false;
     for (const auto& pattern : config.pcsc_ignore) ignored = ignored || reader.find(pattern) != std::string::npos;
     DeviceKey key{std::string("pcsc"), reader};

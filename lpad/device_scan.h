@@ -23,7 +23,7 @@ using DeviceKey = std::pair<std::string, std::string>;  // backend, device
 
 struct ScanResult {
   std::vector<FoundEuicc> found;
-  std::set<DeviceKey> present;  // every device that exists now (answering or not), for removals
+  std::set<DeviceKey> present;  // configured devices, and readers with a card in them: the rest went away
 };
 
 // `known` devices already have an object and are not probed (their worker may be using them).

@@ -55,6 +55,25 @@ Result<std::vector<std::string>> list_pcsc_readers(std::chrono::milliseconds lim
   return abandon_if_stuck(context->list_readers(limit), *context);
 }
 
+Result<std::vector<PcscReaderStatus>> pcsc_reader_status(std::chrono::milliseconds limit) {
+  auto context = PcscContext::establish(limit);
+  if (!context) return unexpected(context.error());
+  auto readers = abandon_if_stuck(context->list_readers(limit), *context);
+  if (!readers) return unexpected(readers.error());
+  std::vector<SCARD_READERSTATE> states(readers->size());
+  for (std::size_t i = 0; i < readers->size(); ++i) {
+    states[i].szReader = (*readers)[i].c_str();
+    states[i].dwCurrentState = SCARD_STATE_UNAWARE;
+  }
+  std::vector<PcscReaderStatus> out;
+  // A zero timeout only reads the current states; it does not wait for a change.
+  LONG rc = states.empty() ? SCARD_S_SUCCESS : SCardGetStatusChange(context->get(), 0, states.data(), static_cast<DWORD>(states.size()));
+  if (rc != SCARD_S_SUCCESS && rc != SCARD_E_TIMEOUT) return unexpected(pcsc_error("pcsc: reader status", rc));
+  for (std::size_t i = 0; i < readers->size(); ++i)
+    out.push_back({(*readers)[i], rc == SCARD_S_SUCCESS && (states[i].dwEventState & SCARD_STATE_PRESENT) != 0});
+  return out;
+}
+
 Result<std::unique_ptr<PcscTransport>> PcscTransport::open(const PcscOptions& options) {
   const auto limit = options.timeouts.command;
   auto context = PcscContext::establish(limit);

@@ -33,6 +33,13 @@ struct PcscOptions {
 // The readers pcscd knows, for `lpa` to show.
 Result<std::vector<std::string>> list_pcsc_readers(std::chrono::milliseconds limit = TransportTimeouts{}.command);
 
+struct PcscReaderStatus {
+  std::string name;
+  bool card_present = false;
+};
+// The readers and whether a card sits in each, for the daemon's device scan.
+Result<std::vector<PcscReaderStatus>> pcsc_reader_status(std::chrono::milliseconds limit = TransportTimeouts{}.command);
+
 class PcscTransport final : public Transport {
  public:
   static Result<std::unique_ptr<PcscTransport>> open(const PcscOptions& options);
