@@ -37,7 +37,7 @@ try:
 except ImportError as missing:
     print(f"SKIPPED: the daemon tests need python3-dbus and python3-gi for {sys.executable} ({missing})")
     sys.exit(SKIPPED)
-from rsp_stack import CANCEL_END_USER_REJECTION, CANCEL_POSTPONED, Servers, upp_with_iccid  # noqa: E402
+from rsp_stack import CANCEL_END_USER_REJECTION, CANCEL_POSTPONED, CANCEL_TIMEOUT, Servers, upp_with_iccid  # noqa: E402
 
 LPAD_MISSING = None if LPAD.is_file() else f"lpad is not built: {LPAD} does not exist"
 BINARIES = Binaries(LPAD, LPA, VEUICC)
@@ -59,6 +59,7 @@ PROFILES = {
     "JOB-OWNER": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "JOB-BUSY": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "JOB-NOTIFY": ("TS48V1-A-UNIQUE.der", {}),
+    "JOB-TIMEOUT": ("TS48V1-A-UNIQUE.der", {}),
     "JOB-EVENT": ("TS48V1-A-UNIQUE.der", {}),
     "AUTH-1": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "AUTH-DL": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
@@ -341,6 +342,14 @@ class ChangingProfiles(DaemonTestCase):
         self.assertNotIn(path, self.client.get(self.euicc, EUICC, "Profiles"))
         self.assert_dbus_error("org.freedesktop.DBus.Error.UnknownObject", self.client.get, path, PROFILE, "State")
 
+    def test_set_default_smdp_changes_the_property_and_emits_properties_changed(self):
+        self.client.call(self.euicc, EUICC, "SetDefaultSmdp", "s", self.servers.smdp)
+        self.addCleanup(self.client.call, self.euicc, EUICC, "SetDefaultSmdp", "s", "")
+        self.assertEqual(self.client.get(self.euicc, EUICC, "DefaultSmdpAddress"), self.servers.smdp)
+        wait_until(lambda: any(c.get("DefaultSmdpAddress") == self.servers.smdp
+                               for c in self.client.properties_changed(self.euicc, EUICC)),
+                   10, f"PropertiesChanged of {self.euicc} with DefaultSmdpAddress")
+
     def test_enabling_an_enabled_profile_is_profile_wrong_state(self):
         path = self.profile_path("OPS-A")
         self.put_in_state(path, "enabled")
@@ -349,7 +358,9 @@ class ChangingProfiles(DaemonTestCase):
 
 
 class DownloadJobs(DaemonTestCase):
-    """Download, Discover and ProcessNotifications jobs through their states."""
+    """Download, Discover and ProcessNotifications jobs through their states. Short consent timeout and
+    job linger, so that both can be seen ending."""
+    config_extra = {"daemon": {"consent_timeout_seconds": "5", "job_linger_seconds": "5"}}
 
     def test_download_with_accept_succeeds_and_the_profile_object_appears(self):
         job = self.download("JOB-ACCEPT", accept=True)
@@ -434,6 +445,28 @@ class DownloadJobs(DaemonTestCase):
         final = [c for c in self.client.properties_changed(job, JOB) if c.get("State") == "succeeded"]
         self.assertEqual(len(final), 1, self.client.properties_changed(job, JOB))
         self.assertIn("events", final[0].get("Result", {}), final[0])
+
+    def test_no_answer_within_the_consent_timeout_cancels_the_job(self):
+        job = self.download("JOB-TIMEOUT")
+        self.addCleanup(self.cancel_if_running, job)
+        self.client.wait_job(job, {"waiting-for-consent"})
+        props = self.client.wait_job(job, timeout=20)  # consent_timeout_seconds is 5
+        self.assertEqual(props["State"], "cancelled")
+        self.assertEqual((props["Error"].get("name"), props["Error"].get("code")),
+                         (ERROR + "Cancelled", "job.answer-timeout"), props["Error"])
+        self.assert_session_closed_at_smdp("JOB-TIMEOUT", CANCEL_TIMEOUT)
+
+    def test_a_finished_job_is_removed_after_job_linger_seconds(self):
+        job = self.client.call(self.euicc, EUICC, "Discover", "a{sv}", {"smds": self.servers.smds})
+        self.client.wait_job(job)
+        wait_until(lambda: any(s[3][0] == job and JOB in s[3][1] for s in self.client.signals_of(ROOT, "InterfacesRemoved")),
+                   20, f"InterfacesRemoved of {job} (job_linger_seconds is 5)")
+        self.assert_dbus_error("org.freedesktop.DBus.Error.UnknownObject", self.client.get, job, JOB, "State")
+
+    def test_cancel_of_a_finished_job_is_job_wrong_state(self):
+        job = self.client.call(self.euicc, EUICC, "Discover", "a{sv}", {"smds": self.servers.smds})
+        self.client.wait_job(job)
+        self.assert_dbus_error(ERROR + "JobWrongState", self.client.call, job, JOB, "Cancel")
 
     def test_undelivered_install_notification_is_listed_then_processed(self):
         self.servers.admin("POST", "/admin/fail-next-notifications", {"count": 1000})
