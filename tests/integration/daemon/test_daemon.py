@@ -16,6 +16,7 @@ Arguments: LPAD_BINARY LPA_BINARY VEUICC_BINARY SHARED_DIR SOURCE_DIR (given by 
 Exit status 77 (ctest: skipped) when lpad is not built or python3-dbus/python3-gi are missing.
 """
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -498,9 +499,12 @@ class Authorisation(DaemonTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.authority = cls.stack.authority
         cls.unprivileged = Client(cls.stack.bus.address)
-        cls.authority.set_caller_policy(cls.unprivileged.name, "unprivileged")
+        cls.stack.authority.set_caller_policy(cls.unprivileged.name, "unprivileged")
+
+    @property
+    def authority(self):
+        return self.stack.authority
 
     @classmethod
     def tearDownClass(cls):
@@ -596,6 +600,20 @@ class Authorisation(DaemonTestCase):
         self.assertEqual((props["State"], props["Error"].get("code")), ("cancelled", "job.cancelled"), props["Error"])
         self.assertIn("org.lpad.Lpad1.download", [c["action_id"] for c in self.checks_for(administrator)])
         self.assert_session_closed_at_smdp("AUTH-CANCEL", CANCEL_POSTPONED)
+
+    def test_without_a_polkit_authority_only_root_may_change_anything(self):
+        self.stack.stop_authority()
+        try:
+            call = (self.client.call, self.profile_path("AUTH-1"), PROFILE, "SetNickname", "s", "No polkit")
+            if os.getuid() == 0:
+                call[0](*call[1:])
+                self.assertEqual(self.client.get(self.profile_path("AUTH-1"), PROFILE, "Nickname"), "No polkit")
+            else:
+                self.assert_dbus_error(ERROR + "NotAuthorized", *call)
+            self.client.call(self.euicc, EUICC, "ListNotifications")  # reads stay open to everyone
+        finally:
+            self.stack.start_authority()
+            self.authority.set_caller_policy(self.unprivileged.name, "unprivileged")
 
     def needs_password_client(self):
         """A client for whom polkit would want a password; python3-dbus never sets ALLOW_INTERACTIVE_AUTHORIZATION."""

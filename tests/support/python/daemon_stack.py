@@ -143,8 +143,10 @@ class AuthorityProcess:
         self._call("ClearChecks")
 
     def stop(self):
+        """Idempotent."""
         if getattr(self, "client", None):
             self.client.close()
+            self.client = None
         stop_process(self.proc)
         self.proc.stdout.close()
         self.log.close()
@@ -175,8 +177,8 @@ class DaemonStack:
             self._stops.append(self.bus.stop)
             self.client = Client(self.bus.address)
             self._stops.append(self.client.close)
-            self.authority = AuthorityProcess(self.bus, tmp / "polkit-authority.log")
-            self._stops.append(self.authority.stop)
+            self.start_authority()
+            self._stops.append(lambda: self.authority.stop())  # the one running then
             card_dir = tmp / "card"
             card_dir.mkdir(parents=True, exist_ok=True)
             self.card = Card(binaries.veuicc, servers.pki, card_dir / "state.json", card_dir, "pcsc")
@@ -185,6 +187,16 @@ class DaemonStack:
         except BaseException:
             self.stop()
             raise
+
+    def start_authority(self):
+        """The stand-in polkit authority (again, after stop_authority: with a new log and the default policy)."""
+        self.authority_runs = getattr(self, "authority_runs", 0) + 1
+        self.authority = AuthorityProcess(self.bus, self.tmp / f"polkit-authority-{self.authority_runs}.log")
+
+    def stop_authority(self):
+        self.authority.stop()
+        wait_until(lambda: not self.client.conn.name_has_owner("org.freedesktop.PolicyKit1"), 10,
+                   "org.freedesktop.PolicyKit1 to leave the bus")
 
     def lpa_direct(self, *args):
         """`lpa --direct` on the card with the test servers' TLS settings (before lpad starts)."""
