@@ -18,6 +18,7 @@ Exit status 77 (ctest: skipped) when lpad is not built or python3-dbus/python3-g
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -63,6 +64,8 @@ PROFILES = {
     "JOB-TIMEOUT": ("TS48V1-A-UNIQUE.der", {}),
     "JOB-EVENT": ("TS48V1-A-UNIQUE.der", {}),
     "AUTH-1": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
+    "LPA-1": ("TS48V1-A-UNIQUE.der", {}),
+    "LPA-DL": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "AUTH-DL": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "AUTH-OWNER": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "AUTH-CANCEL": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
@@ -643,6 +646,61 @@ class Authorisation(DaemonTestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         checks = [c for c in self.authority.checks() if c["action_id"] == "org.lpad.Lpad1.manage-profiles"]
         self.assertEqual([c["flags"] & 1 for c in checks], [1], self.authority.checks())
+
+
+class ThroughLpa(DaemonTestCase):
+    """`lpa` without --direct is a client of lpad: what it shows and does is what lpad serves."""
+    preinstall = ("LPA-1",)
+
+    @classmethod
+    def setUpClass(cls):
+        probe = subprocess.run([str(LPA), "--help"], capture_output=True, text=True)
+        if not re.search(r"^\s+euiccs\s", probe.stdout, re.MULTILINE):
+            raise unittest.SkipTest(f"{LPA} has no daemon mode yet (no `lpa euiccs`)")
+        super().setUpClass()
+
+    def lpa(self, *args, env=None):
+        return subprocess.run([str(LPA), *args], env=env or self.stack.bus.env(), capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL, timeout=130)
+
+    def lpa_json(self, *args):
+        result = self.lpa("--json", *args)
+        self.assertEqual(result.returncode, 0, f"lpa --json {' '.join(args)}: {result.stdout}{result.stderr}")
+        return json.loads(result.stdout)
+
+    def test_lpa_euiccs_lists_the_euicc_lpad_serves(self):
+        self.assertEqual(self.lpa_json("euiccs")["euiccs"],
+                         [{"index": 0, "eid": self.servers.eid, "backend": "pcsc", "device": "lpad veuicc 00 00"}])
+
+    def test_lpa_list_shows_the_profiles_lpad_serves(self):
+        listed = {p["iccid"]: p for p in self.lpa_json("list")["profiles"]}
+        served = [self.client.get_all(path, PROFILE) for path in self.client.get(self.euicc, EUICC, "Profiles")]
+        self.assertEqual(sorted(listed), sorted(p["Iccid"] for p in served))
+        for profile in served:
+            with self.subTest(iccid=profile["Iccid"]):
+                mine = listed[profile["Iccid"]]
+                self.assertEqual((mine["state"], mine["profile_name"], mine["isdp_aid"]),
+                                 (profile["State"], profile["ProfileName"], profile["IsdpAid"]))
+
+    def test_lpa_download_goes_through_lpad(self):
+        document = self.lpa_json("download", "--yes", self.code("LPA-DL"))
+        self.assertEqual(document["profile"]["iccid"], ICCIDS["LPA-DL"])
+        self.assertIn(self.profile_path("LPA-DL"), self.client.get(self.euicc, EUICC, "Profiles"))
+        self.assertEqual([s["state"] for s in self.servers.sessions("LPA-DL")], ["installed"])
+
+    def test_lpa_enable_goes_through_lpad(self):
+        path = self.profile_path("LPA-1")
+        if self.client.get(path, PROFILE, "State") == "enabled":
+            self.client.call(path, PROFILE, "Disable", "a{sv}", {})
+        self.lpa_json("enable", ICCIDS["LPA-1"])
+        self.assertEqual(self.client.get(path, PROFILE, "State"), "enabled")
+
+    def test_lpa_says_so_when_lpad_is_not_on_the_bus(self):
+        env = self.stack.bus.env()
+        env["DBUS_SYSTEM_BUS_ADDRESS"] = f"unix:path={self.tmp / 'no-bus-here'}"
+        result = self.lpa("--json", "list", env=env)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertIn("lpad", json.loads(result.stdout)["error"]["message"])
 
 
 class StandInPolkitAuthority(unittest.TestCase):
