@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,10 +21,18 @@ struct DeviceOptions {
   apdu::TransportOptions transport;
   std::vector<std::string> isdr_aids;  // hex; the standard ISD-R AID when empty
   std::size_t max_block_size = 0;      // 0: as large as the transport allows
+  std::optional<std::string> euicc;    // daemon mode: --euicc EID|INDEX
 
-  // Adds --direct, --backend, --device, --at-mode, --isdr-aid, --max-block-size, --apdu-timeout.
+  // Adds --direct, --euicc, --backend, --device, --at-mode, --isdr-aid, --max-block-size, --short-apdus.
   void add_options(CLI::App& app);
   Result<es10::ChannelOptions> channel_options() const;
+  // Options of the other mode are refused rather than ignored: the card access options without
+  // --direct (lpad owns the cards), --euicc with it.
+  Result<void> check_mode() const;
+
+ private:
+  std::vector<const CLI::Option*> card_options_;
+  const CLI::Option* euicc_option_ = nullptr;
 };
 
 struct CommandContext {
@@ -33,6 +42,9 @@ struct CommandContext {
   engine::RetryPolicy retry;  // for notifications
   Output out{global};
   int exit_status = kExitOk;
+
+  // DeviceOptions::check_mode and ServerOptions::check_mode together.
+  Result<void> check_mode() const;
 };
 
 }  // namespace lpad::cli

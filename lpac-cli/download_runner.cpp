@@ -17,6 +17,21 @@ Result<void> check_prompting_possible(const DownloadPrompting& prompting) {
   return {};
 }
 
+nlohmann::json report_download(const CommandContext& ctx, const rsp::ProfileMetadata& m, const std::string& isdp_aid,
+                               const std::optional<engine::NotificationDelivery>& notification) {
+  if (!ctx.out.json()) {
+    fmt::print("Installed \"{}\" from {} (ICCID {}). Enable it with: lpa enable {}\n", m.profile_name, m.service_provider_name,
+               m.iccid.digits(), m.iccid.digits());
+  }
+  if (notification && notification->error) ctx.out.warning(*notification->error);
+  nlohmann::json profile{{"iccid", m.iccid.digits()},
+                         {"isdp_aid", isdp_aid},
+                         {"service_provider_name", m.service_provider_name},
+                         {"profile_name", m.profile_name},
+                         {"profile_class", rsp::to_string(m.profile_class)}};
+  return nlohmann::json{{"profile", profile}, {"notification", notification ? delivery_json(*notification) : nlohmann::json(nullptr)}};
+}
+
 Result<nlohmann::json> run_download(CommandContext& ctx, es10::IsdrChannel& channel, engine::RspServers& servers,
                                     engine::DownloadRequest request, const DownloadPrompting& prompting) {
   request.confirmation_code = prompting.confirmation_code;
@@ -38,18 +53,7 @@ Result<nlohmann::json> run_download(CommandContext& ctx, es10::IsdrChannel& chan
   bar.pause();
   if (!result) return unexpected(result.error());
 
-  const auto& m = result->metadata;
-  if (!ctx.out.json()) {
-    fmt::print("Installed \"{}\" from {} (ICCID {}). Enable it with: lpa enable {}\n", m.profile_name, m.service_provider_name,
-               m.iccid.digits(), m.iccid.digits());
-  }
-  if (result->install_notification.error) ctx.out.warning(*result->install_notification.error);
-  nlohmann::json profile{{"iccid", m.iccid.digits()},
-                         {"isdp_aid", to_hex(result->isdp_aid)},
-                         {"service_provider_name", m.service_provider_name},
-                         {"profile_name", m.profile_name},
-                         {"profile_class", rsp::to_string(m.profile_class)}};
-  return nlohmann::json{{"profile", profile}, {"notification", delivery_json(result->install_notification)}};
+  return report_download(ctx, result->metadata, to_hex(result->isdp_aid), result->install_notification);
 }
 
 }  // namespace lpad::cli

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   add_default_smdp_command(app, ctx);
   add_reset_command(app, ctx);
   add_activation_code_command(app, ctx);
+  add_euiccs_command(app, ctx);
 
   try {
     app.parse(argc, argv);

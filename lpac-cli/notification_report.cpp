@@ -23,24 +23,38 @@ std::string deliveries_table(const std::vector<engine::NotificationDelivery>& de
   return out;
 }
 
-nlohmann::json notify_after_operation(CommandContext& ctx, es10::IsdrChannel& channel) {
+nlohmann::json report_after_operation(const Output& out, const Result<std::vector<engine::NotificationDelivery>>& deliveries) {
   nlohmann::json list = nlohmann::json::array();
-  if (ctx.servers.no_notify) return list;
-  auto servers = ctx.servers.open();
-  if (!servers) {
-    ctx.out.warning(servers.error());
-    return list;
-  }
-  auto deliveries = engine::deliver_pending_notifications(channel, **servers, std::nullopt, ctx.retry);
   if (!deliveries) {
-    ctx.out.warning(deliveries.error());
+    out.warning(deliveries.error());
     return list;
   }
   for (const auto& delivery : *deliveries) {
     list.push_back(delivery_json(delivery));
-    if (delivery.error) ctx.out.warning(*delivery.error);
+    if (delivery.error) out.warning(*delivery.error);
   }
   return list;
+}
+
+nlohmann::json report_notification_run(const Output& out, const std::vector<engine::NotificationDelivery>& deliveries,
+                                       bool& undelivered) {
+  if (!out.json()) fmt::print("{}", deliveries_table(deliveries));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& d : deliveries) {
+    items.push_back(delivery_json(d));
+    if (d.error) {
+      undelivered = true;
+      if (!out.json()) out.warning(*d.error);
+    }
+  }
+  return nlohmann::json{{"notifications", items}};
+}
+
+nlohmann::json notify_after_operation(CommandContext& ctx, es10::IsdrChannel& channel) {
+  if (ctx.servers.no_notify) return nlohmann::json::array();
+  auto servers = ctx.servers.open();
+  if (!servers) return report_after_operation(ctx.out, unexpected(servers.error()));
+  return report_after_operation(ctx.out, engine::deliver_pending_notifications(channel, **servers, std::nullopt, ctx.retry));
 }
 
 }  // namespace lpad::cli

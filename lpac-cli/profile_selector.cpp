@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "es10/es10c.h"
+
 namespace lpad::cli {
 
 Result<Iccid> resolve_profile(std::string_view selector, const std::vector<rsp::ProfileInfo>& profiles) {
@@ -22,6 +24,12 @@ Result<Iccid> resolve_profile(std::string_view selector, const std::vector<rsp::
     }
   }
   return fail(Errc::es10_profile_not_found, fmt::format("no profile with ICCID, nickname or name '{}' on this eUICC", selector));
+}
+
+Result<Iccid> resolve_profile_on_card(std::string_view selector, es10::IsdrChannel& channel) {
+  auto profiles = es10::get_profiles_info(channel);
+  if (!profiles) return unexpected(profiles.error());
+  return resolve_profile(selector, *profiles);
 }
 
 }  // namespace lpad::cli

@@ -1,4 +1,4 @@
-// How `lpa` reaches SM-DP+ and SM-DS servers (direct mode): TLS trust, name overrides for labs and
+// How `lpa` reaches SM-DP+ and SM-DS servers (direct mode; the daemon has its own settings): TLS trust, name overrides for labs and
 // tests, time limits, and the device identity sent to servers. The daemon reads the same settings
 // from its configuration file.
 #pragma once
@@ -28,6 +28,12 @@ struct ServerOptions {
   // --http-timeout, --imei, --no-notify.
   void add_options(CLI::App& app);
   Result<std::unique_ptr<engine::RspServers>> open() const;
+  // Without --direct, lpad talks to the servers: its configuration file decides TLS and names, so
+  // those options are refused (--imei and --no-notify still apply).
+  Result<void> check_mode(bool direct) const;
+
+ private:
+  std::vector<const CLI::Option*> daemon_config_options_;
 };
 
 }  // namespace lpad::cli

@@ -7,10 +7,16 @@
 
 #include "engine/card_session.h"
 #include "lpac-cli/command_context.h"
+#include "lpac-cli/daemon/euicc_client.h"
 
 namespace lpad::cli {
 
 using engine::CardSession;
+using daemon::EuiccClient;
+
+using CardWork = std::function<Result<nlohmann::json>(CardSession&)>;
+using ServerWork = std::function<Result<nlohmann::json>(CardSession&, engine::RspServers&)>;
+using DaemonWork = std::function<Result<nlohmann::json>(EuiccClient&)>;
 
 void add_activation_code_command(CLI::App& app, CommandContext& ctx);
 void add_info_command(CLI::App& app, CommandContext& ctx);
@@ -23,15 +29,21 @@ void add_default_smdp_command(CLI::App& app, CommandContext& ctx);
 void add_reset_command(CLI::App& app, CommandContext& ctx);
 void add_download_command(CLI::App& app, CommandContext& ctx);
 void add_discover_command(CLI::App& app, CommandContext& ctx);
+void add_euiccs_command(CLI::App& app, CommandContext& ctx);
 
-// Opens the card session the device options name, runs `work` on it, and turns its outcome into
-// output and an exit status. `work` returns the JSON document for --json (and prints its own
-// human text), or an error.
-int run_on_card(CommandContext& ctx, const std::function<Result<nlohmann::json>(CardSession&)>& work);
+// A command that works on an eUICC: `direct` on the card (--direct), else `daemon` on the eUICC
+// lpad offers (--euicc). Either returns the JSON document for --json (and prints its own human
+// text), or an error; this turns the outcome into output and an exit status. Options of the other
+// mode are a usage error.
+int run_command(CommandContext& ctx, const CardWork& direct, const DaemonWork& daemon);
+// The same where direct mode talks to SM-DP+/SM-DS servers too.
+int run_command_with_servers(CommandContext& ctx, const ServerWork& direct, const DaemonWork& daemon);
 
-// The same for commands that talk to SM-DP+/SM-DS servers too: the server options are checked
-// (trust anchors loaded) before the card is opened.
-int run_with_servers(CommandContext& ctx,
-                     const std::function<Result<nlohmann::json>(CardSession&, engine::RspServers&)>& work);
+// Direct mode: opens the card session the device options name and runs `work` on it.
+int run_on_card(CommandContext& ctx, const CardWork& work);
+// The same, the server options checked (trust anchors loaded) before the card is opened.
+int run_with_servers(CommandContext& ctx, const ServerWork& work);
+// Daemon mode: connects to lpad, chooses the eUICC (--euicc) and runs `work` on it.
+int run_on_daemon(CommandContext& ctx, const DaemonWork& work);
 
 }  // namespace lpad::cli

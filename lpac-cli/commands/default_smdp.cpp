@@ -15,6 +15,12 @@ struct Options {
   std::string address;
   bool clear = false;
 };
+
+nlohmann::json report(const CommandContext& ctx, const rsp::ConfiguredAddresses& addresses) {
+  if (!ctx.out.json())
+    ctx.out.fields({{"Default SM-DP+", addresses.default_dp_address.value_or("(none)")}, {"Root SM-DS", addresses.root_ds_address}});
+  return addresses_json(addresses);
+}
 }  // namespace
 
 void add_default_smdp_command(CLI::App& app, CommandContext& ctx) {
@@ -25,16 +31,25 @@ void add_default_smdp_command(CLI::App& app, CommandContext& ctx) {
   address->excludes(clear);
   command->final_callback([&ctx, options, address] {
     bool change = address->count() > 0 || options->clear;
-    ctx.exit_status = run_on_card(ctx, [&](CardSession& card) -> Result<nlohmann::json> {
-      if (change) {
-        if (auto done = es10::set_default_dp_address(card.channel(), options->clear ? "" : options->address); !done)
-          return unexpected(done.error());
-      }
-      auto addresses = es10::get_configured_addresses(card.channel());
-      if (!addresses) return unexpected(addresses.error());
-      if (!ctx.out.json()) ctx.out.fields({{"Default SM-DP+", addresses->default_dp_address.value_or("(none)")}, {"Root SM-DS", addresses->root_ds_address}});
-      return addresses_json(*addresses);
-    });
+    std::string new_address = options->clear ? "" : options->address;
+    ctx.exit_status = run_command(
+        ctx,
+        [&](CardSession& card) -> Result<nlohmann::json> {
+          if (change) {
+            if (auto done = es10::set_default_dp_address(card.channel(), new_address); !done) return unexpected(done.error());
+          }
+          auto addresses = es10::get_configured_addresses(card.channel());
+          if (!addresses) return unexpected(addresses.error());
+          return report(ctx, *addresses);
+        },
+        [&](EuiccClient& euicc) -> Result<nlohmann::json> {
+          if (change) {
+            if (auto done = euicc.set_default_smdp(new_address); !done) return unexpected(done.error());
+          }
+          auto addresses = euicc.addresses();
+          if (!addresses) return unexpected(addresses.error());
+          return report(ctx, *addresses);
+        });
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include "engine/discovery.h"
 #include "lpac-cli/commands/commands.h"
+#include "lpac-cli/daemon/daemon_download.h"
 #include "lpac-cli/download_runner.h"
 
 namespace lpad::cli {
@@ -17,6 +18,30 @@ struct Options {
   bool yes = false;
   std::string confirmation_code;
 };
+
+using Event = daemon::DiscoveredEvent;
+using DownloadEvent = std::function<Result<nlohmann::json>(const Event&)>;
+
+// Lists what was found and, with --download, downloads each event in turn (either mode).
+Result<nlohmann::json> report(const CommandContext& ctx, const std::string& smds_address, const std::vector<Event>& found,
+                              const Options& options, const DownloadEvent& download) {
+  nlohmann::json events = nlohmann::json::array();
+  if (!ctx.out.json()) {
+    if (found.empty()) fmt::print("No profiles wait at {}.\n", smds_address);
+    for (const auto& e : found) fmt::print("Event {} at {}\n", e.event_id, e.smdp_address);
+  }
+  for (const auto& e : found) {
+    nlohmann::json item{{"event_id", e.event_id}, {"smdp_address", e.smdp_address}, {"download", nullptr}};
+    if (options.download) {
+      auto installed = download(e);
+      if (!installed) return unexpected(installed.error());
+      item["download"] = *installed;
+    }
+    events.push_back(std::move(item));
+  }
+  return nlohmann::json{{"smds_address", smds_address}, {"events", events}};
+}
+
 }  // namespace
 
 void add_discover_command(CLI::App& app, CommandContext& ctx) {
@@ -35,29 +60,28 @@ void add_discover_command(CLI::App& app, CommandContext& ctx) {
         return;
       }
     }
-    ctx.exit_status = run_with_servers(ctx, [&](CardSession& card, engine::RspServers& servers) -> Result<nlohmann::json> {
-      engine::DiscoveryRequest request;
-      if (!options->smds.empty()) request.smds_address = options->smds;
-      request.device = ctx.servers.device;
-      auto found = engine::discover_events(card.channel(), servers, request);
-      if (!found) return unexpected(found.error());
-      nlohmann::json events = nlohmann::json::array();
-      if (!ctx.out.json()) {
-        if (found->events.empty()) fmt::print("No profiles wait at {}.\n", found->smds_address);
-        for (const auto& e : found->events) fmt::print("Event {} at {}\n", e.event_id, e.rsp_server_address);
-      }
-      for (const auto& e : found->events) {
-        nlohmann::json item{{"event_id", e.event_id}, {"smdp_address", e.rsp_server_address}, {"download", nullptr}};
-        if (options->download) {
-          engine::DownloadRequest download{e.rsp_server_address, e.event_id, std::nullopt, ctx.servers.device};
-          auto installed = run_download(ctx, card.channel(), servers, download, prompting);
-          if (!installed) return unexpected(installed.error());
-          item["download"] = *installed;
-        }
-        events.push_back(std::move(item));
-      }
-      return nlohmann::json{{"smds_address", found->smds_address}, {"events", events}};
-    });
+    ctx.exit_status = run_command_with_servers(
+        ctx,
+        [&](CardSession& card, engine::RspServers& servers) -> Result<nlohmann::json> {
+          engine::DiscoveryRequest request;
+          if (!options->smds.empty()) request.smds_address = options->smds;
+          request.device = ctx.servers.device;
+          auto found = engine::discover_events(card.channel(), servers, request);
+          if (!found) return unexpected(found.error());
+          std::vector<Event> events;
+          for (const auto& e : found->events) events.push_back({e.event_id, e.rsp_server_address});
+          return report(ctx, found->smds_address, events, *options, [&](const Event& e) {
+            engine::DownloadRequest download{e.smdp_address, e.event_id, std::nullopt, ctx.servers.device};
+            return run_download(ctx, card.channel(), servers, download, prompting);
+          });
+        },
+        [&](EuiccClient& euicc) -> Result<nlohmann::json> {
+          auto found = daemon::discover(ctx, euicc, options->smds);
+          if (!found) return unexpected(found.error());
+          return report(ctx, found->smds_address, found->events, *options, [&](const Event& e) {
+            return daemon::download(ctx, euicc, {"", e.smdp_address, e.event_id}, prompting);
+          });
+        });
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include "lpac-cli/activation_code_source.h"
 #include "lpac-cli/commands/commands.h"
+#include "lpac-cli/daemon/daemon_download.h"
 #include "lpac-cli/download_runner.h"
 
 namespace lpad::cli {
@@ -36,11 +37,12 @@ void add_download_command(CLI::App& app, CommandContext& ctx) {
   });
   command->final_callback([&ctx, options] {
     engine::DownloadRequest request;
+    daemon::DownloadOrder order;  // the same for lpad: QR images and files are read here
     DownloadPrompting prompting{options->yes, std::nullopt, false};
     if (!options->confirmation_code.empty()) prompting.confirmation_code = options->confirmation_code;
     if (!options->event_id.empty()) {
-      request.smdp_address = options->smdp;
-      request.matching_id = options->event_id;
+      request.smdp_address = order.smdp_address = options->smdp;
+      request.matching_id = order.event_id = options->event_id;
     } else {
       auto code = options->source.read();
       if (!code) {
@@ -49,6 +51,7 @@ void add_download_command(CLI::App& app, CommandContext& ctx) {
       }
       request.smdp_address = code->smdp_address;
       request.matching_id = code->matching_id;
+      order.activation_code = qr::format_activation_code(*code);
       prompting.code_announced = code->confirmation_code_required;
     }
     request.device = ctx.servers.device;
@@ -56,9 +59,12 @@ void add_download_command(CLI::App& app, CommandContext& ctx) {
       ctx.exit_status = ctx.out.error(possible.error());
       return;
     }
-    ctx.exit_status = run_with_servers(ctx, [&](CardSession& card, engine::RspServers& servers) {
-      return run_download(ctx, card.channel(), servers, request, prompting);
-    });
+    ctx.exit_status = run_command_with_servers(
+        ctx,
+        [&](CardSession& card, engine::RspServers& servers) {
+          return run_download(ctx, card.channel(), servers, request, prompting);
+        },
+        [&](EuiccClient& euicc) { return daemon::download(ctx, euicc, order, prompting); });
   });
 }
 

@@ -14,6 +14,13 @@ struct Options {
   bool yes = false;
   es10::MemoryResetOptions reset;
 };
+
+nlohmann::json report(const CommandContext& ctx, const es10::MemoryResetOptions& reset) {
+  if (!ctx.out.json()) fmt::print("eUICC reset.\n");
+  return nlohmann::json{{"operational_profiles_deleted", reset.operational_profiles},
+                        {"test_profiles_deleted", reset.test_profiles},
+                        {"default_smdp_cleared", reset.default_smdp_address}};
+}
 }  // namespace
 
 void add_reset_command(CLI::App& app, CommandContext& ctx) {
@@ -26,13 +33,16 @@ void add_reset_command(CLI::App& app, CommandContext& ctx) {
   command->final_callback([&ctx, options] {
     auto reset = options->reset;
     if (!reset.operational_profiles && !reset.test_profiles && !reset.default_smdp_address) reset.operational_profiles = true;
-    ctx.exit_status = run_on_card(ctx, [&](CardSession& card) -> Result<nlohmann::json> {
-      if (auto done = es10::memory_reset(card.channel(), reset); !done) return unexpected(done.error());
-      if (!ctx.out.json()) fmt::print("eUICC reset.\n");
-      return nlohmann::json{{"operational_profiles_deleted", reset.operational_profiles},
-                            {"test_profiles_deleted", reset.test_profiles},
-                            {"default_smdp_cleared", reset.default_smdp_address}};
-    });
+    ctx.exit_status = run_command(
+        ctx,
+        [&](CardSession& card) -> Result<nlohmann::json> {
+          if (auto done = es10::memory_reset(card.channel(), reset); !done) return unexpected(done.error());
+          return report(ctx, reset);
+        },
+        [&](EuiccClient& euicc) -> Result<nlohmann::json> {
+          if (auto done = euicc.reset(reset); !done) return unexpected(done.error());
+          return report(ctx, reset);
+        });
   });
 }
 

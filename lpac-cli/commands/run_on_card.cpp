@@ -2,7 +2,7 @@
 
 namespace lpad::cli {
 
-int run_on_card(CommandContext& ctx, const std::function<Result<nlohmann::json>(CardSession&)>& work) {
+int run_on_card(CommandContext& ctx, const CardWork& work) {
   auto channel_options = ctx.device.channel_options();
   if (!channel_options) return ctx.out.error(channel_options.error());
   auto session = CardSession::open(ctx.device.transport, *channel_options);
@@ -13,8 +13,7 @@ int run_on_card(CommandContext& ctx, const std::function<Result<nlohmann::json>(
   return kExitOk;
 }
 
-int run_with_servers(CommandContext& ctx,
-                     const std::function<Result<nlohmann::json>(CardSession&, engine::RspServers&)>& work) {
+int run_with_servers(CommandContext& ctx, const ServerWork& work) {
   auto servers = ctx.servers.open();
   if (!servers) return ctx.out.error(servers.error());
   return run_on_card(ctx, [&](CardSession& card) { return work(card, **servers); });
