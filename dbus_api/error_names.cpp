@@ -121,12 +121,17 @@ constexpr Errc kAllCodes[] = {
     Errc::engine_rejected_by_user, Errc::engine_confirmation_code_needed, Errc::engine_card_refused,
     Errc::engine_server_inconsistent, Errc::engine_install_failed, Errc::engine_notification_undelivered,
     Errc::engine_no_smds, Errc::daemon_not_authorized, Errc::daemon_busy, Errc::daemon_no_such_object,
+    Errc::daemon_interactive_authorization_required,
     Errc::job_cancelled, Errc::job_owner_left, Errc::job_answer_timeout, Errc::job_wrong_state,
 };
 
 }  // namespace
 
-std::string error_name(Errc code) { return std::string(kErrorPrefix) + std::string(short_name(code)); }
+std::string error_name(Errc code) {
+  // The bus's own name for it: clients (gdbus, busctl) already know to retry with interaction.
+  if (code == Errc::daemon_interactive_authorization_required) return "org.freedesktop.DBus.Error.InteractiveAuthorizationRequired";
+  return std::string(kErrorPrefix) + std::string(short_name(code));
+}
 
 std::string error_message(const Error& error) { return error.describe(); }
 
@@ -139,8 +144,9 @@ Error error_from_dbus(std::string_view dbus_name, std::string_view message) {
       while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
       return Error{code, std::string(rest)};
     }
+  if (dbus_name == "org.freedesktop.DBus.Error.InteractiveAuthorizationRequired")
+    return Error{Errc::daemon_interactive_authorization_required, std::string(message)};
   if (dbus_name == "org.freedesktop.DBus.Error.AccessDenied" ||
-      dbus_name == "org.freedesktop.DBus.Error.InteractiveAuthorizationRequired" ||
       dbus_name == std::string(kErrorPrefix) + "NotAuthorized")
     return Error{Errc::daemon_not_authorized, std::string(message)};
   if (dbus_name == "org.freedesktop.DBus.Error.UnknownObject" || dbus_name == "org.freedesktop.DBus.Error.UnknownMethod")

@@ -3,10 +3,28 @@
 #include <sdbus-c++/Error.h>
 #include <sdbus-c++/Types.h>
 
+#include <dlfcn.h>
+
 #include <map>
 
 namespace lpad::daemon {
 namespace {
+
+// sdbus-c++ 1.2 does not expose the message's ALLOW_INTERACTIVE_AUTHORIZATION flag, and Debian
+// ships no sd-bus headers. The flag is read from the sd_bus_message sdbus-c++ wraps (its
+// protected handle, reached through a pointer to member, which C++ allows), with sd-bus's own
+// getter looked up in the libsystemd sdbus-c++ already loaded.
+struct MessageHandle : sdbus::Message {
+  static constexpr void* sdbus::Message::*kHandle = &MessageHandle::msg_;
+};
+
+bool allows_interactive_authorization(const sdbus::Message& call) {
+  using Getter = int (*)(void*);
+  static const auto getter =
+      reinterpret_cast<Getter>(dlsym(RTLD_DEFAULT, "sd_bus_message_get_allow_interactive_authorization"));
+  void* handle = call.*MessageHandle::kHandle;
+  return getter && handle && getter(handle) > 0;
+}
 
 constexpr const char* kPolkitName = "org.freedesktop.PolicyKit1";
 constexpr const char* kPolkitPath = "/org/freedesktop/PolicyKit1/Authority";
@@ -24,6 +42,10 @@ Error refused(std::string_view action_id, std::string why) {
 
 }  // namespace
 
+Caller caller_of(const sdbus::Message& call) {
+  return Caller{call.getSender(), call.getCredsUid(), allows_interactive_authorization(call)};
+}
+
 Authority::Authority(sdbus::IConnection& connection)
     : polkit_(sdbus::createProxy(connection, kPolkitName, kPolkitPath)) {
   polkit_->finishRegistration();
@@ -33,9 +55,8 @@ void Authority::check(const Caller& caller, std::string_view action_id, Done don
   using Subject = sdbus::Struct<std::string, std::map<std::string, sdbus::Variant>>;
   Subject subject{std::string("system-bus-name"), std::map<std::string, sdbus::Variant>{{"name", sdbus::Variant(caller.bus_name)}}};
   std::map<std::string, std::string> details;
-  // AllowUserInteraction (1): the caller's session agent may ask for a password. sdbus-c++ 1.2
-  // cannot read the message's ALLOW_INTERACTIVE_AUTHORIZATION flag, so lpad always allows it.
-  const std::uint32_t flags = 1;
+  // AllowUserInteraction (1): the caller's agent may ask for a password, if the call allows it.
+  const std::uint32_t flags = caller.interactive ? 1 : 0;
   auto action = std::string(action_id);
   auto uid = caller.uid;
   polkit_->callMethodAsync("CheckAuthorization")
@@ -52,7 +73,10 @@ void Authority::check(const Caller& caller, std::string_view action_id, Done don
           return done(unexpected(refused(action, " (polkit: " + error->getMessage() + ")")));
         }
         if (std::get<0>(answer)) return done({});
-        return done(unexpected(refused(action, std::get<1>(answer) ? " (authentication was needed and not given)" : "")));
+        if (std::get<1>(answer))
+          return done(unexpected(Error{Errc::daemon_interactive_authorization_required,
+                                       std::string(action) + " needs authentication; call with interactive authorization allowed"}));
+        return done(unexpected(refused(action, "")));
       });
 }
 

@@ -5,6 +5,7 @@
 
 #include <sdbus-c++/IConnection.h>
 #include <sdbus-c++/IProxy.h>
+#include <sdbus-c++/Message.h>
 
 #include <functional>
 #include <memory>
@@ -25,15 +26,21 @@ inline constexpr std::string_view kReset = "org.lpad.Lpad1.reset";
 inline constexpr std::string_view kConfigure = "org.lpad.Lpad1.configure";
 }  // namespace action
 
-// Who called: the unique bus name and the uid the bus vouches for.
+// Who called: the unique bus name, the uid the bus vouches for, and whether the call allows
+// interactive authorization (the message flag ALLOW_INTERACTIVE_AUTHORIZATION).
 struct Caller {
   std::string bus_name;
   uid_t uid = static_cast<uid_t>(-1);
+  bool interactive = false;
 };
+
+Caller caller_of(const sdbus::Message& call);
 
 class Authority {
  public:
-  using Done = std::function<void(Result<void>)>;  // daemon.not-authorized when refused
+  // daemon.not-authorized when refused; interactive_required when only a password the call did
+  // not allow asking for would do (the D-Bus error InteractiveAuthorizationRequired).
+  using Done = std::function<void(Result<void>)>;
 
   explicit Authority(sdbus::IConnection& connection);
   void check(const Caller& caller, std::string_view action_id, Done done);

@@ -86,10 +86,7 @@ void EuiccObject::apply(EuiccSnapshot snapshot) {
   if (!changed.empty()) getObject().emitPropertiesChangedSignal(Adaptor::INTERFACE_NAME, changed);
 }
 
-Caller EuiccObject::current_caller() const {
-  const auto* message = getObject().getCurrentlyProcessedMessage();
-  return Caller{message->getSender(), message->getCredsUid()};
-}
+Caller EuiccObject::current_caller() const { return caller_of(*getObject().getCurrentlyProcessedMessage()); }
 
 Result<std::unique_ptr<engine::CardSession>> EuiccObject::open_session() const {
   return engine::CardSession::open(device_.transport, device_.channel);
@@ -125,8 +122,9 @@ void EuiccObject::card_call(const Caller& caller, sdbus::Result<Out...>&& reply,
             if (auto read = read_snapshot((*session)->channel())) snapshot = std::move(*read);
           }
           loop.post([this, alive, send, outcome = std::move(outcome), snapshot = std::move(snapshot)]() mutable {
-            if (snapshot && !alive.expired()) apply(std::move(*snapshot));
+            // The reply first: a Delete removes the very object whose call this answers.
             send(std::move(outcome));
+            if (snapshot && !alive.expired()) apply(std::move(*snapshot));
           });
           if (!outcome || !notify_after || !services_.config().send_after_operations) return;
           // The reply is on its way; the SM-DP+ learns of the operation in the background. What

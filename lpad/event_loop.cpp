@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
+
+#include <sdbus-c++/Error.h>
 #include <stdexcept>
 
 namespace lpad::daemon {
@@ -43,6 +46,17 @@ void EventLoop::stop(int status) {
   (void)!::write(wakeup_.get(), &one, sizeof one);
 }
 
+// A task that throws (a reply the bus refuses, a peer gone) is logged; the daemon serves on.
+void EventLoop::run_guarded(Task& task) {
+  try {
+    task();
+  } catch (const sdbus::Error& error) {
+    std::fprintf(stderr, "lpad: D-Bus: %s: %s\n", error.getName().c_str(), error.getMessage().c_str());
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "lpad: %s\n", error.what());
+  }
+}
+
 void EventLoop::run_posted() {
   std::uint64_t count = 0;
   (void)!::read(wakeup_.get(), &count, sizeof count);
@@ -51,14 +65,14 @@ void EventLoop::run_posted() {
     std::lock_guard lock(mutex_);
     tasks.swap(posted_);
   }
-  for (auto& task : tasks) task();
+  for (auto& task : tasks) run_guarded(task);
 }
 
 void EventLoop::run_due_timers() {
   while (!timers_.empty() && timers_.begin()->first <= Clock::now()) {
     auto task = std::move(timers_.begin()->second.second);
     timers_.erase(timers_.begin());
-    task();
+    run_guarded(task);
   }
 }
 

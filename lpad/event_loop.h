@@ -38,6 +38,7 @@ class EventLoop {
  private:
   void run_due_timers();
   void run_posted();
+  static void run_guarded(Task& task);
 
   sdbus::IConnection& connection_;
   UniqueFd wakeup_;  // eventfd: post() and stop() wake poll()

@@ -132,8 +132,7 @@ void JobObject::cancel_now(sdbus::Result<>& reply, std::string who) {
 }
 
 void JobObject::Cancel(sdbus::Result<>&& result) {
-  const auto* message = getObject().getCurrentlyProcessedMessage();
-  Caller caller{message->getSender(), message->getCredsUid()};
+  Caller caller = caller_of(*getObject().getCurrentlyProcessedMessage());
   if (caller.bus_name == setup_.owner) return cancel_now(result, "its owner");
   // Anybody else needs the download right; `this` outlives the answer only while the object
   // exists, so the job is looked up again through a weak handle.

@@ -10,8 +10,7 @@ ManagerObject::ManagerObject(sdbus::IConnection& connection, std::string path, H
 ManagerObject::~ManagerObject() { unregisterAdaptor(); }
 
 void ManagerObject::Rescan(sdbus::Result<>&& result) {
-  const auto* message = getObject().getCurrentlyProcessedMessage();
-  hooks_.rescan(Caller{message->getSender(), message->getCredsUid()}, std::move(result));
+  hooks_.rescan(caller_of(*getObject().getCurrentlyProcessedMessage()), std::move(result));
 }
 
 std::string ManagerObject::Version() { return LPAD_VERSION; }

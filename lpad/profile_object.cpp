@@ -49,8 +49,7 @@ std::vector<uint8_t> ProfileObject::Icon() {
 }
 
 Caller ProfileObject::caller() const {
-  const auto* message = getObject().getCurrentlyProcessedMessage();
-  return Caller{message->getSender(), message->getCredsUid()};
+  return caller_of(*getObject().getCurrentlyProcessedMessage());
 }
 
 void ProfileObject::Enable(sdbus::Result<>&& result, VariantMap options) {
