@@ -79,6 +79,14 @@ void Daemon::apply_scan(ScanResult scan) {
     changed = true;
   }
   if (changed) manager_->euiccs_changed();
+  // A card that does not answer yet (reset by pcscd after a crashed client, a modem still booting)
+  // is probed again a few times; hot-plug and Rescan cover anything later.
+  if (scan.unanswered == 0) {
+    probe_retries_left_ = kProbeRetries;
+  } else if (probe_retries_left_ > 0) {
+    --probe_retries_left_;
+    loop_.call_after(std::chrono::seconds(2), [this] { rescan([] {}); });
+  }
 }
 
 std::string Daemon::next_job_path() { return std::string(kRootPath) + "/job/" + std::to_string(next_job_++); }

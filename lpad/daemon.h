@@ -60,8 +60,8 @@ class Daemon final : public Services {
   std::map<std::string, std::unique_ptr<JobObject>> jobs_;
   unsigned next_euicc_ = 0;
   unsigned next_job_ = 1;
-  bool scanning_ = false;
-  bool scan_again_ = false;
+  unsigned probe_retries_left_ = kProbeRetries;
+  static constexpr unsigned kProbeRetries = 5;
   std::unique_ptr<sdbus::IProxy> bus_driver_;  // NameOwnerChanged: a job's owner leaving
   std::unique_ptr<PcscWatch> pcsc_watch_;
   std::unique_ptr<CardWorker> scanner_;  // last: joined first

@@ -8,20 +8,21 @@
 namespace lpad::daemon {
 namespace {
 
-void probe(const EuiccDevice& device, std::vector<FoundEuicc>& found) {
+bool probe(const EuiccDevice& device, std::vector<FoundEuicc>& found) {
   auto session = engine::CardSession::open(device.transport, device.channel);
   if (!session) {
     std::fprintf(stderr, "lpad: %s %s: no eUICC: %s\n", device.transport.backend.c_str(), device.transport.device.c_str(),
                  session.error().describe().c_str());
-    return;
+    return false;
   }
   auto snapshot = read_snapshot((*session)->channel());
   if (!snapshot) {
     std::fprintf(stderr, "lpad: %s %s: the eUICC did not answer: %s\n", device.transport.backend.c_str(),
                  device.transport.device.c_str(), snapshot.error().describe().c_str());
-    return;
+    return false;
   }
   found.push_back({device, std::move(*snapshot)});
+  return true;
 }
 
 }  // namespace
@@ -32,7 +33,7 @@ ScanResult scan_devices(const Config& config, const std::set<DeviceKey>& known) 
     EuiccDevice device{configured.transport, config.channel_options(&configured), true};
     DeviceKey key{device.transport.backend, device.transport.device};
     result.present.insert(key);
-    if (!known.contains(key)) probe(device, result.found);
+    if (!known.contains(key) && !probe(device, result.found)) ++result.unanswered;
   }
   if (!config.pcsc) return result;
   auto readers = apdu::pcsc::pcsc_reader_status(config.transport_timeouts.command);
@@ -50,7 +51,7 @@ ScanResult scan_devices(const Config& config, const std::set<DeviceKey>& known) 
     device.transport.device = reader;
     device.transport.timeouts = config.transport_timeouts;
     device.channel = config.channel_options(nullptr);
-    probe(device, result.found);
+    if (!probe(device, result.found)) ++result.unanswered;
   }
   return result;
 }

@@ -24,6 +24,7 @@ using DeviceKey = std::pair<std::string, std::string>;  // backend, device
 struct ScanResult {
   std::vector<FoundEuicc> found;
   std::set<DeviceKey> present;  // configured devices, and readers with a card in them: the rest went away
+  std::size_t unanswered = 0;   // present and probed, but no eUICC answered (yet: a card just reset, a modem booting)
 };
 
 // `known` devices already have an object and are not probed (their worker may be using them).

@@ -205,8 +205,9 @@ void EuiccObject::recover_from_journal() {
         auto outcome = engine::cancel_download_session((*session)->channel(), smdp.get(),
                                                        {entry.transaction_id, id_bytes ? *id_bytes : Bytes{}},
                                                        rsp::CancelSessionReason::postponed);
-        std::fprintf(stderr, "lpad: cancelled a download a crash left open (card %s, SM-DP+ %s)\n",
-                     outcome.card_cancelled ? "yes" : "no", outcome.server_cancelled ? "yes" : "no");
+        std::fprintf(stderr, "lpad: a download a crash left open: cancelled on the eUICC %s, at the SM-DP+ %s%s%s\n",
+                     outcome.card_cancelled ? "yes" : "no", outcome.server_cancelled ? "yes" : "no",
+                     outcome.problem ? "; " : "", outcome.problem ? outcome.problem->describe().c_str() : "");
       }
       journal.forget(entry.transaction_id);
     }
