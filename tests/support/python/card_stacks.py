@@ -78,6 +78,17 @@ class Card:
         self.processes.append(proc)
         return proc
 
+    def insert_card(self, identity: pathlib.Path, state: pathlib.Path, log: pathlib.Path):
+        """pcsc: a second software eUICC, in the reader's second slot (vpcd serves slot 1 on port + 1,
+        reader "lpad veuicc 00 01"); returns its process: terminate it to take the card out."""
+        log_file = open(log, "w")
+        self.files.append(log_file)
+        proc = subprocess.Popen([str(self.veuicc), "--identity", str(identity), "--state", str(state), "--vpcd",
+                                 f"127.0.0.1:{self.port + 1}"], stdout=subprocess.DEVNULL, stderr=log_file,
+                                stdin=subprocess.DEVNULL)
+        self.processes.append(proc)
+        return proc
+
     def run(self, lpa: pathlib.Path, args, timeout=60, stdin_text=None):
         return subprocess.run([str(lpa), "--direct"] + self.device_args + list(args), env=self.env, capture_output=True,
                               text=True, timeout=timeout, input=stdin_text if stdin_text is not None else "")

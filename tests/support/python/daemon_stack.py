@@ -167,8 +167,11 @@ def lpad_config(servers, linger=30, consent_timeout=60, extra=None):
 
 
 class DaemonStack:
-    def __init__(self, tmp: pathlib.Path, binaries: Binaries, servers, config_extra=None):
+    def __init__(self, tmp: pathlib.Path, binaries: Binaries, servers, config_extra=None, card_mode="pcsc"):
+        """card_mode: "pcsc" (behind a private pcscd, found by lpad's reader scan) or an AT mode ("ccho",
+        "csim": the pty modem, a [device] group of lpad's config)."""
         self.tmp, self.binaries, self.servers, self.config_extra = tmp, binaries, servers, config_extra
+        self.card_mode = card_mode
         self.lpad_proc = None
         self.lpad_log_path = tmp / "lpad.log"
         self._stops = []
@@ -181,7 +184,7 @@ class DaemonStack:
             self._stops.append(lambda: self.authority.stop())  # the one running then
             card_dir = tmp / "card"
             card_dir.mkdir(parents=True, exist_ok=True)
-            self.card = Card(binaries.veuicc, servers.pki, card_dir / "state.json", card_dir, "pcsc")
+            self.card = Card(binaries.veuicc, servers.pki, card_dir / "state.json", card_dir, card_mode)
             self._stops.append(self.card.stop)
             self.card.wait_until_ready(binaries.lpa)
         except BaseException:
@@ -208,7 +211,11 @@ class DaemonStack:
     def start_lpad(self, timeout=30):
         """Starts lpad (again, after it died) and returns once org.lpad.Lpad1 is on the bus and lists an eUICC."""
         config = self.tmp / "lpad.conf"
-        config.write_text(lpad_config(self.servers, extra=self.config_extra))
+        extra = dict(self.config_extra or {})
+        if self.card_mode != "pcsc":
+            extra["devices"] = dict(extra.get("devices", {}), pcsc="false")
+            extra["device card"] = {"backend": "at", "device": self.card.device_args[3], "at_mode": self.card_mode}
+        config.write_text(lpad_config(self.servers, extra=extra))
         state_dir = self.tmp / "lpad-state"
         state_dir.mkdir(exist_ok=True)
         env = self.bus.env(self.card.env)  # the card's env carries PCSCLITE_CSOCK_NAME of the private pcscd
