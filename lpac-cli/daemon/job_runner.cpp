@@ -127,13 +127,18 @@ Result<FinishedJob> run_job(DaemonConnection& connection, const std::function<Re
 
   ProgressBar bar(interaction.progress_bar);
   std::string answered;  // the waiting state already answered
+  std::string drawn;     // stage and percent last drawn: Progress and PropertiesChanged both report a step
   bool cancelling = false;
   while (!snapshot.final()) {
     bool waiting = snapshot.state == "waiting-for-consent" || snapshot.state == "waiting-for-confirmation-code";
     if (!waiting) {
       answered.clear();
-      bar.update({snapshot.stage, static_cast<int>(snapshot.percent)});
+      if (auto step = fmt::format("{} {}", snapshot.stage, snapshot.percent); step != drawn) {
+        drawn = step;
+        bar.update({snapshot.stage, static_cast<int>(snapshot.percent)});
+      }
     } else if (answered != snapshot.state) {
+      drawn.clear();
       bar.pause();
       answered = snapshot.state;
       if (auto sent = answer(job, snapshot, interaction.prompting); !sent) return unexpected(sent.error());
