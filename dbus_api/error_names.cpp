@@ -121,7 +121,7 @@ constexpr Errc kAllCodes[] = {
     Errc::engine_rejected_by_user, Errc::engine_confirmation_code_needed, Errc::engine_card_refused,
     Errc::engine_server_inconsistent, Errc::engine_install_failed, Errc::engine_notification_undelivered,
     Errc::engine_no_smds, Errc::daemon_not_authorized, Errc::daemon_busy, Errc::daemon_no_such_object,
-    Errc::daemon_interactive_authorization_required,
+    Errc::daemon_interactive_authorization_required, Errc::daemon_unavailable,
     Errc::job_cancelled, Errc::job_owner_left, Errc::job_answer_timeout, Errc::job_wrong_state,
 };
 

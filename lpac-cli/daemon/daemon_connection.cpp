@@ -33,7 +33,7 @@ class ManagerProxy final
 };
 
 Error not_running(std::string_view why) {
-  return Error{Errc::io_error,
+  return Error{Errc::daemon_unavailable,
                fmt::format("lpad is not running on the system bus ({}); start it, or use --direct with --backend/--device", why)};
 }
 

@@ -701,6 +701,7 @@ class ThroughLpa(DaemonTestCase):
         result = self.lpa("--json", "list", env=env)
         self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
         self.assertIn("lpad", json.loads(result.stdout)["error"]["message"])
+        self.assertEqual(json.loads(result.stdout)["error"]["code"], "daemon.unavailable")
 
 
 class StandInPolkitAuthority(unittest.TestCase):
