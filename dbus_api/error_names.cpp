@@ -1,5 +1,6 @@
 #include "dbus_api/error_names.h"
 
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -96,34 +97,15 @@ std::string_view short_name(Errc code) {
   }
 }
 
-// Every code, to read one back from its name. Kept next to short_name() so both grow together.
-constexpr Errc kAllCodes[] = {
-    Errc::tlv_truncated, Errc::tlv_length_too_long, Errc::tlv_indefinite_length, Errc::tlv_non_minimal_length,
-    Errc::tlv_tag_too_long, Errc::tlv_non_minimal_tag, Errc::tlv_too_deep, Errc::tlv_trailing_bytes,
-    Errc::tlv_missing_element, Errc::tlv_unexpected_tag, Errc::tlv_bad_value, Errc::ac_empty,
-    Errc::ac_unsupported_format, Errc::ac_missing_address, Errc::ac_invalid_address, Errc::ac_invalid_matching_id,
-    Errc::ac_invalid_oid, Errc::ac_invalid_confirmation_flag, Errc::ac_control_character, Errc::ac_field_too_long,
-    Errc::ac_too_many_fields, Errc::qr_image_unreadable, Errc::qr_no_code_found, Errc::qr_not_activation_code,
-    Errc::io_error, Errc::invalid_argument, Errc::crypto_openssl_failure, Errc::crypto_bad_input,
-    Errc::crypto_bad_key, Errc::crypto_bad_certificate, Errc::crypto_bad_signature, Errc::crypto_chain_untrusted,
-    Errc::crypto_bad_mac, Errc::crypto_bad_padding, Errc::crypto_bad_segment, Errc::crypto_session_failed,
-    Errc::apdu_protocol_error, Errc::apdu_timeout, Errc::apdu_card_removed, Errc::apdu_transport_failure,
-    Errc::apdu_no_channel, Errc::es10_unexpected_status, Errc::es10_bad_response, Errc::es10_profile_not_found,
-    Errc::es10_profile_wrong_state, Errc::es10_disallowed_by_policy, Errc::es10_cat_busy,
-    Errc::es10_nothing_to_delete, Errc::es10_notification_not_found, Errc::es10_card_refused,
-    Errc::veuicc_transport_closed, Errc::veuicc_vpcd_unreachable, Errc::veuicc_pty_failed,
-    Errc::veuicc_bad_endpoint, Errc::veuicc_state_corrupt, Errc::https_bad_option, Errc::https_connect_failed,
-    Errc::https_timeout, Errc::https_tls_untrusted, Errc::https_tls_hostname_mismatch, Errc::https_tls_failure,
-    Errc::https_http_status, Errc::https_transport_failure, Errc::server_bad_response,
-    Errc::server_function_failed, Errc::server_matching_id_refused, Errc::server_confirmation_code_missing,
-    Errc::server_confirmation_code_refused, Errc::server_retries_exceeded, Errc::server_order_expired,
-    Errc::server_transaction_unknown, Errc::server_euicc_rejected, Errc::server_unsupported,
-    Errc::engine_rejected_by_user, Errc::engine_confirmation_code_needed, Errc::engine_card_refused,
-    Errc::engine_server_inconsistent, Errc::engine_install_failed, Errc::engine_notification_undelivered,
-    Errc::engine_no_smds, Errc::daemon_not_authorized, Errc::daemon_busy, Errc::daemon_no_such_object,
-    Errc::daemon_interactive_authorization_required, Errc::daemon_unavailable,
-    Errc::job_cancelled, Errc::job_owner_left, Errc::job_answer_timeout, Errc::job_wrong_state,
-};
+// The code errc_name() calls `name`, if any: every code lies below 1000 (core/error.h), so the
+// enum itself is the list and no second one has to be kept in step with it.
+std::optional<Errc> code_named(std::string_view name) {
+  for (unsigned value = 0; value < 1000; ++value) {
+    auto code = static_cast<Errc>(value);
+    if (errc_name(code) == name && name != "unknown") return code;
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -138,12 +120,11 @@ std::string error_message(const Error& error) { return error.describe(); }
 Error error_from_dbus(std::string_view dbus_name, std::string_view message) {
   const auto end = message.find_first_of(": ");
   const auto first_word = message.substr(0, end);
-  for (Errc code : kAllCodes)
-    if (errc_name(code) == first_word) {
-      auto rest = end == std::string_view::npos ? std::string_view{} : message.substr(end);
-      while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
-      return Error{code, std::string(rest)};
-    }
+  if (auto code = code_named(first_word)) {
+    auto rest = end == std::string_view::npos ? std::string_view{} : message.substr(end);
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
+    return Error{*code, std::string(rest)};
+  }
   if (dbus_name == "org.freedesktop.DBus.Error.InteractiveAuthorizationRequired")
     return Error{Errc::daemon_interactive_authorization_required, std::string(message)};
   if (dbus_name == "org.freedesktop.DBus.Error.AccessDenied" ||

@@ -11,6 +11,18 @@
 #include "qr/activation_code.h"
 
 namespace lpad::daemon {
+namespace {
+
+// The engine's progress, as the job's Stage and Percent.
+engine::ProgressSink progress_of(JobLink& link) {
+  return [&link](const engine::Progress& progress) {
+    link.post([stage = std::string(progress.stage), percent = progress.percent](JobObject& job) {
+      job.set_progress(stage, static_cast<unsigned>(percent));
+    });
+  };
+}
+
+}  // namespace
 
 void EuiccObject::start_job(Caller caller, JobStart start, sdbus::Result<sdbus::ObjectPath>&& reply, JobWork work) {
   auto shared_reply = std::make_shared<sdbus::Result<sdbus::ObjectPath>>(std::move(reply));
@@ -104,11 +116,7 @@ void EuiccObject::Download(sdbus::Result<sdbus::ObjectPath>&& result, std::strin
                 engine::CardSession& card, engine::RspServers& servers, JobLink& link) -> lpad::Result<VariantMap> {
               auto& journal = services_.journal();
               engine::DownloadCallbacks callbacks;
-              callbacks.progress = [&link](const engine::Progress& progress) {
-                link.post([stage = std::string(progress.stage), percent = progress.percent](JobObject& job) {
-                  job.set_progress(stage, static_cast<unsigned>(percent));
-                });
-              };
+              callbacks.progress = progress_of(link);
               if (!accept)
                 callbacks.consent = [&](const engine::ProfileOffer& offer) {
                   link.post([dict = metadata_dict(offer.metadata, offer.confirmation_code_required)](JobObject& job) mutable {
@@ -154,12 +162,7 @@ void EuiccObject::Discover(sdbus::Result<sdbus::ObjectPath>&& result, VariantMap
   JobStart start{action::kManageProfiles, "discovery", true, true, request.smds_address.value_or("")};
   start_job(current_caller(), std::move(start), std::move(result),
             [request](engine::CardSession& card, engine::RspServers& servers, JobLink& link) -> lpad::Result<VariantMap> {
-              auto progress = [&link](const engine::Progress& p) {
-                link.post([stage = std::string(p.stage), percent = p.percent](JobObject& job) {
-                  job.set_progress(stage, static_cast<unsigned>(percent));
-                });
-              };
-              auto found = engine::discover_events(card.channel(), servers, request, progress);
+              auto found = engine::discover_events(card.channel(), servers, request, progress_of(link));
               if (!found) return unexpected(found.error());
               link.post([address = found->smds_address](JobObject& job) { job.set_server_address(address); });
               std::vector<VariantMap> events;
