@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/redact.h"
+#include "core/shown_text.h"
 
 namespace lpad::qr {
 
@@ -31,9 +32,9 @@ Result<void> check_address(std::string_view address) {
   if (address.size() > kMaxAddressLength)
     return fail(Errc::ac_field_too_long, fmt::format("the SM-DP+ address is {} characters long (at most {})", address.size(), kMaxAddressLength));
   if (address.find("://") != std::string_view::npos)
-    return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address must be a host name, not a URL: '{}'", address));
+    return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address must be a host name, not a URL: '{}'", shown_text(address)));
   if (address.find('/') != std::string_view::npos)
-    return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address must be a host name without a path: '{}'", address));
+    return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address must be a host name without a path: '{}'", shown_text(address)));
 
   std::string_view host = address;
   if (auto colon = address.rfind(':'); colon != std::string_view::npos) {
@@ -46,21 +47,21 @@ Result<void> check_address(std::string_view address) {
       else value = value * 10 + static_cast<unsigned>(c - '0');
     }
     if (!digits || value == 0 || value > 65535)
-      return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address has an invalid port: '{}'", address));
+      return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address has an invalid port: '{}'", shown_text(address)));
   }
   if (host.empty() || host.front() == '.' || host.back() == '.')
-    return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address is not a host name: '{}'", address));
+    return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address is not a host name: '{}'", shown_text(address)));
   std::size_t label = 0;
   for (std::size_t i = 0; i < host.size(); ++i) {
     char c = host[i];
     if (c == '.') {
-      if (label == 0) return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address has an empty label: '{}'", address));
+      if (label == 0) return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address has an empty label: '{}'", shown_text(address)));
       label = 0;
       continue;
     }
     bool ok = is_alnum(c) || (c == '-' && label != 0 && i + 1 < host.size() && host[i + 1] != '.') || c == '_';
     if (!ok)
-      return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address has a character not allowed in a host name ('{}'): '{}'", c, address));
+      return fail(Errc::ac_invalid_address, fmt::format("the SM-DP+ address has a character not allowed in a host name ('{}'): '{}'", shown_text({&c, 1}), shown_text(address)));
     if (++label > 63) return fail(Errc::ac_invalid_address, "a label of the SM-DP+ address is longer than 63 characters");
   }
   return {};
@@ -73,16 +74,16 @@ Result<void> check_oid(std::string_view oid) {
   std::size_t arcs = 0;
   for (char c : oid) {
     if (c == '.') {
-      if (!arc_started) return fail(Errc::ac_invalid_oid, fmt::format("the SM-DP+ OID '{}' has an empty arc", oid));
+      if (!arc_started) return fail(Errc::ac_invalid_oid, fmt::format("the SM-DP+ OID '{}' has an empty arc", shown_text(oid)));
       arc_started = false;
     } else if (c >= '0' && c <= '9') {
       if (!arc_started) ++arcs;
       arc_started = true;
     } else {
-      return fail(Errc::ac_invalid_oid, fmt::format("the SM-DP+ OID '{}' is not in dotted decimal form", oid));
+      return fail(Errc::ac_invalid_oid, fmt::format("the SM-DP+ OID '{}' is not in dotted decimal form", shown_text(oid)));
     }
   }
-  if (!arc_started || arcs < 2) return fail(Errc::ac_invalid_oid, fmt::format("the SM-DP+ OID '{}' is not in dotted decimal form", oid));
+  if (!arc_started || arcs < 2) return fail(Errc::ac_invalid_oid, fmt::format("the SM-DP+ OID '{}' is not in dotted decimal form", shown_text(oid)));
   return {};
 }
 
@@ -101,7 +102,8 @@ Result<ActivationCode> parse_activation_code(std::string_view text) {
 
   auto fields = split(text);
   if (fields[0] != "1") {
-    auto shown = fields.size() == 1 ? redact_keep_head(fields[0]) : std::string(fields[0]);
+    // A lone field may be a pasted matching ID: show only its head.
+    auto shown = shown_text(fields.size() == 1 ? redact_keep_head(fields[0]) : std::string(fields[0]));
     return fail(Errc::ac_unsupported_format,
                 fmt::format("the activation code starts with format '{}'; only format 1 (\"LPA:1$...\") exists", shown));
   }
@@ -117,7 +119,7 @@ Result<ActivationCode> parse_activation_code(std::string_view text) {
   auto matching_id = fields[2];
   if (matching_id.size() > kMaxMatchingIdLength)
     return fail(Errc::ac_field_too_long, fmt::format("the matching ID '{}' is {} characters long (at most {})",
-                                                     redact_keep_head(matching_id), matching_id.size(), kMaxMatchingIdLength));
+                                                     shown_text(redact_keep_head(matching_id)), matching_id.size(), kMaxMatchingIdLength));
   code.matching_id = std::string(matching_id);
 
   if (fields.size() >= 4 && !fields[3].empty()) {
@@ -127,7 +129,7 @@ Result<ActivationCode> parse_activation_code(std::string_view text) {
   if (fields.size() == 5 && !fields[4].empty()) {
     if (fields[4] != "1")
       return fail(Errc::ac_invalid_confirmation_flag,
-                  fmt::format("the confirmation-code-required flag must be '1' or absent, not '{}'", redact_keep_head(fields[4], 2)));
+                  fmt::format("the confirmation-code-required flag must be '1' or absent, not '{}'", shown_text(redact_keep_head(fields[4], 2))));
     code.confirmation_code_required = true;
   }
   return code;

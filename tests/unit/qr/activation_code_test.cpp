@@ -143,6 +143,13 @@ TEST(ActivationCode, ErrorsNeverEchoTheWholeMatchingId) {
   }
 }
 
+TEST(ActivationCode, ErrorsShowBytesThatAreNotPrintableAsHexEscapes) {
+  auto r = parse_activation_code("LPA:1$rsp\xFF.example.com$ABC");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("'\\xFF'"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().message.find('\xFF'), std::string::npos) << r.error().message;
+}
+
 TEST(ActivationCode, FormatsTheCanonicalForm) {
   EXPECT_EQ(format_activation_code({"rsp.example.com", "ABC", std::nullopt, false}), "LPA:1$rsp.example.com$ABC");
   EXPECT_EQ(format_activation_code({"rsp.example.com", "ABC", "1.2.3", false}), "LPA:1$rsp.example.com$ABC$1.2.3");
