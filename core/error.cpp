@@ -91,6 +91,7 @@ std::string_view errc_name(Errc code) {
     case Errc::daemon_no_such_object: return "daemon.no-such-object";
     case Errc::daemon_interactive_authorization_required: return "daemon.interactive-authorization-required";
     case Errc::daemon_unavailable: return "daemon.unavailable";
+    case Errc::daemon_modem_inhibit_refused: return "daemon.modem-inhibit-refused";
     case Errc::job_cancelled: return "job.cancelled";
     case Errc::job_owner_left: return "job.owner-left";
     case Errc::job_answer_timeout: return "job.answer-timeout";

@@ -122,6 +122,7 @@ enum class Errc : std::uint16_t {
   daemon_no_such_object,               // the eUICC or profile went away
   daemon_interactive_authorization_required,  // polkit wants a password and the call did not allow asking
   daemon_unavailable,                  // no lpad on the system bus (or no bus): a client's error
+  daemon_modem_inhibit_refused,        // ModemManager would not hand over the modem (another client holds it, unknown device)
   job_cancelled = 920,                 // Job.Cancel
   job_owner_left,                      // the job's client left the bus while an answer was needed
   job_answer_timeout,                  // nobody answered the consent or confirmation-code question in time

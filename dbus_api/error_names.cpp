@@ -43,6 +43,7 @@ std::string_view short_name(Errc code) {
     case Errc::apdu_card_removed:
     case Errc::apdu_transport_failure:
     case Errc::apdu_no_channel:
+    case Errc::daemon_modem_inhibit_refused:
       return "CardUnavailable";
     case Errc::apdu_protocol_error:
     case Errc::es10_unexpected_status:

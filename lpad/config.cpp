@@ -168,6 +168,7 @@ Result<void> read_fixed_groups(const Reader& in, Config& config) {
     std::string mode;
     LPAD_READ(in.string("devices", "modem_manager"), mode);
     if (mode != "auto" && mode != "no") return unexpected(in.error("devices", "modem_manager", "is not auto or no"));
+    config.modem_manager = mode == "auto";
   }
   if (in.has("devices", "isdr_aids")) LPAD_READ(in.aids("devices", "isdr_aids"), config.isdr_aids);
   if (in.has("timeouts", "notification_attempts")) {

@@ -33,6 +33,7 @@ struct Config {
   // [devices]
   bool pcsc = true;
   std::vector<std::string> pcsc_ignore;
+  bool modem_manager = true;  // "auto": ModemManager's modems when it is on the bus; "no": never ask it
   std::vector<Bytes> isdr_aids{es10::kIsdrAid};
   std::vector<StaticDevice> devices;
   // [timeouts]

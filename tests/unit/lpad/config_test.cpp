@@ -21,6 +21,17 @@ TEST(Config, EmptyFileGivesTheDocumentedDefaults) {
   EXPECT_TRUE(config->send_after_operations);
   EXPECT_FALSE(config->https.test_mode);
   EXPECT_EQ(config->isdr_aids, std::vector<Bytes>{es10::kIsdrAid});
+  EXPECT_TRUE(config->modem_manager);
+}
+
+TEST(Config, ModemManagerAutoOrNo) {
+  auto off = parse_config("[devices]\nmodem_manager=no\n", "t");
+  ASSERT_TRUE(off) << off.error().describe();
+  EXPECT_FALSE(off->modem_manager);
+  auto on = parse_config("[devices]\nmodem_manager=auto\n", "t");
+  ASSERT_TRUE(on) << on.error().describe();
+  EXPECT_TRUE(on->modem_manager);
+  EXPECT_FALSE(parse_config("[devices]\nmodem_manager=yes\n", "t"));
 }
 
 TEST(Config, TheExampleFileParses) {
