@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "lpad/dbus_errors.h"
+#include "lpad/modem_manager.h"
 
 namespace lpad::daemon {
 
@@ -20,6 +21,7 @@ Daemon::Daemon(Config config, std::unique_ptr<sdbus::IConnection> connection)
                              authority_.check(caller, action::kRead,
                                               [this, reply = std::make_shared<sdbus::Result<>>(std::move(reply))](lpad::Result<void> allowed) {
                                                 if (!allowed) return reply->returnError(to_dbus_error(allowed.error()));
+                                                not_euicc_.clear();  // asked for: the modems without an eUICC are probed again
                                                 rescan([reply] { reply->returnResults(); });
                                               });
                            }});
@@ -27,6 +29,7 @@ Daemon::Daemon(Config config, std::unique_ptr<sdbus::IConnection> connection)
 }
 
 Daemon::~Daemon() {
+  modem_watch_.reset();
   pcsc_watch_.reset();
   scanner_.reset();
   jobs_.clear();
@@ -43,8 +46,8 @@ std::vector<sdbus::ObjectPath> Daemon::euicc_paths() const {
 void Daemon::rescan(std::move_only_function<void()> done) {
   std::set<DeviceKey> known;
   for (const auto& euicc : euiccs_) known.insert({euicc->device().transport.backend, euicc->device().transport.device});
-  scanner_->submit([this, known = std::move(known), done = std::move(done)]() mutable {
-    auto scan = scan_devices(config_, known);
+  scanner_->submit([this, known = std::move(known), not_euicc = not_euicc_, done = std::move(done)]() mutable {
+    auto scan = scan_devices(config_, known, not_euicc);
     loop_.post([this, scan = std::move(scan), done = std::move(done)]() mutable {
       apply_scan(std::move(scan));
       done();
@@ -52,12 +55,29 @@ void Daemon::rescan(std::move_only_function<void()> done) {
   });
 }
 
+void Daemon::rescan_soon() {
+  if (rescan_pending_) return;
+  rescan_pending_ = true;
+  loop_.call_after(std::chrono::milliseconds(500), [this] {
+    rescan_pending_ = false;
+    rescan([] {});
+  });
+}
+
 void Daemon::apply_scan(ScanResult scan) {
   bool changed = false;
-  // Gone: a reader or modem that no longer exists. A busy eUICC stays until its work ends.
+  not_euicc_ = std::move(scan.not_euicc);
+  // Gone: a reader or modem that no longer exists. A busy eUICC stays until its work ends; a
+  // ModemManager modem is not listed while inhibited or probed again, and stays while its port does.
   std::erase_if(euiccs_, [&](const std::unique_ptr<EuiccObject>& euicc) {
     const auto& device = euicc->device();
-    bool gone = !device.from_config && !scan.present.contains({device.transport.backend, device.transport.device});
+    DeviceKey key{device.transport.backend, device.transport.device};
+    if (!device.modem_uid.empty()) {
+      auto listed = scan.modem_paths.find(key);
+      euicc->set_modem(listed == scan.modem_paths.end() ? "/" : listed->second);
+      if (listed == scan.modem_paths.end() && port_exists(device.transport.device)) return false;
+    }
+    bool gone = !device.from_config && !scan.present.contains(key);
     if (gone && !euicc->busy()) {
       std::fprintf(stderr, "lpad: eUICC %s on %s went away\n", euicc->eid().c_str(), device.transport.device.c_str());
       changed = true;
@@ -146,6 +166,8 @@ void Daemon::schedule_idle_check() {
 }
 
 int Daemon::run() {
+  // Watched before the first scan, so a modem added meanwhile is not missed.
+  if (config_.modem_manager) modem_watch_ = std::make_unique<ModemManagerWatch>(*connection_, [this] { rescan_soon(); });
   // The first scan completes before the name is taken, so a client that activated lpad sees its
   // eUICCs in its first GetManagedObjects.
   rescan([this] {

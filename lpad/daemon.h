@@ -15,6 +15,7 @@
 #include "lpad/device_scan.h"
 #include "lpad/euicc_object.h"
 #include "lpad/manager_object.h"
+#include "lpad/modem_manager_watch.h"
 #include "lpad/pcsc_watch.h"
 #include "lpad/services.h"
 
@@ -44,6 +45,8 @@ class Daemon final : public Services {
  private:
   // Scans on the scan worker; `done` runs on the loop once the objects reflect the scan.
   void rescan(std::move_only_function<void()> done);
+  // Hot-plug: one rescan for a burst of signals (a modem inhibited and re-created is two).
+  void rescan_soon();
   void apply_scan(ScanResult scan);
   std::vector<sdbus::ObjectPath> euicc_paths() const;
   void watch_bus_names();
@@ -57,6 +60,8 @@ class Daemon final : public Services {
   DownloadJournal journal_;
   std::unique_ptr<ManagerObject> manager_;
   std::vector<std::unique_ptr<EuiccObject>> euiccs_;  // in the order found
+  std::set<DeviceKey> not_euicc_;                      // ModemManager modems probed in vain (ScanResult)
+  bool rescan_pending_ = false;
   std::map<std::string, std::unique_ptr<JobObject>> jobs_;
   unsigned next_euicc_ = 0;
   unsigned next_job_ = 1;
@@ -64,6 +69,7 @@ class Daemon final : public Services {
   static constexpr unsigned kProbeRetries = 5;
   std::unique_ptr<sdbus::IProxy> bus_driver_;  // NameOwnerChanged: a job's owner leaving
   std::unique_ptr<PcscWatch> pcsc_watch_;
+  std::unique_ptr<ModemManagerWatch> modem_watch_;
   std::unique_ptr<CardWorker> scanner_;  // last: joined first
 };
 

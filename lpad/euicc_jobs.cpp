@@ -47,7 +47,7 @@ void EuiccObject::start_job(Caller caller, JobStart start, sdbus::Result<sdbus::
       auto servers = open_servers();
       if (!servers) return end_job(job_path, holds_card, std::nullopt, unexpected(servers.error()));
       JobLink link(services_, job_path);
-      auto result = (*shared_work)(**session, **servers, link);
+      auto result = (*shared_work)((*session)->card(), **servers, link);
       // Also after a failure: the snapshot tells what the card holds now, whatever happened.
       std::optional<EuiccSnapshot> snapshot;
       if (holds_card)

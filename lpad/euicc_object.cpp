@@ -88,8 +88,13 @@ void EuiccObject::apply(EuiccSnapshot snapshot) {
 
 Caller EuiccObject::current_caller() const { return caller_of(*getObject().getCurrentlyProcessedMessage()); }
 
-Result<std::unique_ptr<engine::CardSession>> EuiccObject::open_session() const {
-  return engine::CardSession::open(device_.transport, device_.channel);
+// Runs on the worker; device_ does not change under it but for modem_path, which it does not read.
+Result<std::unique_ptr<DeviceSession>> EuiccObject::open_session() const { return DeviceSession::open(device_); }
+
+void EuiccObject::set_modem(const std::string& path) {
+  if (path == device_.modem_path) return;
+  device_.modem_path = path;
+  getObject().emitPropertiesChangedSignal(Adaptor::INTERFACE_NAME, {"Modem"});
 }
 
 Result<std::unique_ptr<engine::RspServers>> EuiccObject::open_servers() const {
@@ -116,7 +121,7 @@ void EuiccObject::card_call(const Caller& caller, sdbus::Result<Out...>&& reply,
           auto& loop = services_.loop();
           auto session = open_session();
           if (!session) return loop.post([send, error = session.error()] { send(unexpected(error)); });
-          auto outcome = (*work)(**session);
+          auto outcome = (*work)((*session)->card());
           std::optional<EuiccSnapshot> snapshot;
           if (kind != CallKind::read) {
             if (auto read = read_snapshot((*session)->channel())) snapshot = std::move(*read);

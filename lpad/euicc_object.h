@@ -15,6 +15,7 @@
 #include "engine/card_session.h"
 #include "engine/rsp_servers.h"
 #include "lpad/card_worker.h"
+#include "lpad/device_session.h"
 #include "lpad/euicc_device.h"
 #include "lpad/euicc_snapshot.h"
 #include "lpad/job_link.h"
@@ -35,6 +36,8 @@ class EuiccObject final
   bool busy() const { return worker_->busy() || !active_job_.empty(); }
   // The card's newer view: properties and profile objects follow, with their signals.
   void apply(EuiccSnapshot snapshot);
+  // The ModemManager modem's object now: a new one after each inhibition, "/" while not listed.
+  void set_modem(const std::string& path);
 
   // After a crash: cancel the downloads the journal left open, send pending notifications.
   void recover_from_journal();
@@ -53,7 +56,7 @@ class EuiccObject final
   std::string Eid() override { return snapshot_.eid; }
   std::string Backend() override { return device_.transport.backend; }
   std::string Device() override { return device_.transport.device; }
-  sdbus::ObjectPath Modem() override { return sdbus::ObjectPath("/"); }
+  sdbus::ObjectPath Modem() override { return sdbus::ObjectPath(device_.modem_path); }
   std::string Svn() override { return snapshot_.info2.svn.to_string(); }
   std::string FirmwareVersion() override { return snapshot_.info2.firmware_version.to_string(); }
   uint64_t FreeNvm() override { return snapshot_.info2.free_nvm().value_or(0); }
@@ -94,7 +97,7 @@ class EuiccObject final
 
   Caller current_caller() const;
   std::weak_ptr<int> alive_token() const { return alive_; }
-  Result<std::unique_ptr<engine::CardSession>> open_session() const;
+  Result<std::unique_ptr<DeviceSession>> open_session() const;
   Result<std::unique_ptr<engine::RspServers>> open_servers() const;
 
   Services& services_;
