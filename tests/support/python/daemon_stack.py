@@ -35,6 +35,10 @@ PROPERTIES = "org.freedesktop.DBus.Properties"
 ERROR_PREFIX = "org.lpad.Lpad1.Error."
 POLKIT_NAME, POLKIT_PATH, POLKIT_TEST = ("org.freedesktop.PolicyKit1", "/org/freedesktop/PolicyKit1/Authority",
                                          "org.lpad.Test.PolkitStandIn")
+MM_NAME, MM_PATH, MM_TEST = ("org.freedesktop.ModemManager1", "/org/freedesktop/ModemManager1",
+                             "org.lpad.Test.FakeModemManager")
+MM_PORT_AT, MM_PORT_QMI, MM_PORT_MBIM = 3, 6, 7  # MMModemPortType
+MODEM_UID = "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-4"  # ModemManager's Device: the modem's sysfs path
 FINAL_JOB_STATES = {"succeeded", "failed", "cancelled"}
 HERE = pathlib.Path(__file__).resolve().parent
 
@@ -115,20 +119,37 @@ class Client:
         self.conn.close()
 
 
-class AuthorityProcess:
-    """tests/support/python/polkit_authority.py on the bus, and a connection to its test interface."""
+class StandInProcess:
+    """A stand-in service of tests/support/python (SCRIPT BUS_ADDRESS, "ready" once it owns its name)
+    on the bus, and a connection to its test interface."""
+    script, name, path, test_interface, what = "", "", "", "", ""
 
     def __init__(self, bus: PrivateBus, log_path: pathlib.Path):
         self.log = open(log_path, "w")
-        self.proc = subprocess.Popen([sys.executable, str(HERE / "polkit_authority.py"), bus.address],
+        self.proc = subprocess.Popen([sys.executable, str(HERE / self.script), bus.address],
                                      stdout=subprocess.PIPE, stderr=self.log, stdin=subprocess.DEVNULL, text=True)
         if self.proc.stdout.readline().strip() != "ready":
             self.stop()
-            raise RuntimeError("the stand-in polkit authority did not start: " + log_path.read_text())
+            raise RuntimeError(f"{self.what} did not start: " + log_path.read_text())
         self.client = Client(bus.address)
 
     def _call(self, method, signature="", *args):
-        return self.client.call(POLKIT_PATH, POLKIT_TEST, method, signature, *args, destination=POLKIT_NAME)
+        return self.client.call(self.path, self.test_interface, method, signature, *args, destination=self.name)
+
+    def stop(self):
+        """Idempotent."""
+        if getattr(self, "client", None):
+            self.client.close()
+            self.client = None
+        stop_process(self.proc)
+        self.proc.stdout.close()
+        self.log.close()
+
+
+class AuthorityProcess(StandInProcess):
+    """tests/support/python/polkit_authority.py."""
+    script, name, path, test_interface, what = ("polkit_authority.py", POLKIT_NAME, POLKIT_PATH, POLKIT_TEST,
+                                                "the stand-in polkit authority")
 
     def set_default_policy(self, policy):
         self._call("SetDefaultPolicy", "s", policy)
@@ -142,14 +163,32 @@ class AuthorityProcess:
     def clear_checks(self):
         self._call("ClearChecks")
 
-    def stop(self):
-        """Idempotent."""
-        if getattr(self, "client", None):
-            self.client.close()
-            self.client = None
-        stop_process(self.proc)
-        self.proc.stdout.close()
-        self.log.close()
+
+class ModemManagerProcess(StandInProcess):
+    """tests/support/python/fake_modem_manager.py."""
+    script, name, path, test_interface, what = ("fake_modem_manager.py", MM_NAME, MM_PATH, MM_TEST,
+                                                "the fake ModemManager")
+
+    def add_modem(self, uid, ports, primary_port):
+        """ports: [(name as under /dev, MMModemPortType)]; returns the modem's object path."""
+        return self._call("AddModem", "sa(su)s", uid, ports, primary_port)
+
+    def remove_modem(self, uid):
+        self._call("RemoveModem", "s", uid)
+
+    def set_reexport_delay(self, seconds):
+        self._call("SetReexportDelay", "d", seconds)
+
+    def calls(self):
+        """Every InhibitDevice call and inhibition ended by its client leaving (fake_modem_manager.py)."""
+        return json.loads(self._call("Calls"))
+
+    def clear_calls(self):
+        self._call("ClearCalls")
+
+    def modems(self):
+        """{uid: {path, inhibited_by}}"""
+        return json.loads(self._call("Modems"))
 
 
 def lpad_config(servers, linger=30, consent_timeout=60, extra=None):
@@ -167,11 +206,15 @@ def lpad_config(servers, linger=30, consent_timeout=60, extra=None):
 
 
 class DaemonStack:
-    def __init__(self, tmp: pathlib.Path, binaries: Binaries, servers, config_extra=None, card_mode="pcsc"):
+    def __init__(self, tmp: pathlib.Path, binaries: Binaries, servers, config_extra=None, card_mode="pcsc",
+                 modem_manager=False):
         """card_mode: "pcsc" (behind a private pcscd, found by lpad's reader scan) or an AT mode ("ccho",
-        "csim": the pty modem, a [device] group of lpad's config)."""
+        "csim": the pty modem, a [device] group of lpad's config). modem_manager (with an AT mode): the
+        pty modem is a modem of the fake ModemManager (self.modem_manager, uid MODEM_UID, its AT port
+        the pty), lpad's config has no [device] group and modem_manager=auto."""
         self.tmp, self.binaries, self.servers, self.config_extra = tmp, binaries, servers, config_extra
         self.card_mode = card_mode
+        self.modem_manager = None
         self.lpad_proc = None
         self.lpad_log_path = tmp / "lpad.log"
         self._stops = []
@@ -187,6 +230,11 @@ class DaemonStack:
             self.card = Card(binaries.veuicc, servers.pki, card_dir / "state.json", card_dir, card_mode)
             self._stops.append(self.card.stop)
             self.card.wait_until_ready(binaries.lpa)
+            if modem_manager:
+                self.modem_manager = ModemManagerProcess(self.bus, tmp / "fake-modem-manager.log")
+                self._stops.append(self.modem_manager.stop)
+                port = self.modem_port()
+                self.modem_manager.add_modem(MODEM_UID, [(port, MM_PORT_AT)], port)
         except BaseException:
             self.stop()
             raise
@@ -201,6 +249,10 @@ class DaemonStack:
         wait_until(lambda: not self.client.conn.name_has_owner("org.freedesktop.PolicyKit1"), 10,
                    "org.freedesktop.PolicyKit1 to leave the bus")
 
+    def modem_port(self):
+        """The pty modem's port as ModemManager names it ("pts/3" for /dev/pts/3)."""
+        return self.card.device_args[3].removeprefix("/dev/")
+
     def lpa_direct(self, *args):
         """`lpa --direct` on the card with the test servers' TLS settings (before lpad starts)."""
         result = self.card.run(self.binaries.lpa, self.servers.lpa_server_args() + list(args), timeout=120)
@@ -208,11 +260,14 @@ class DaemonStack:
             raise RuntimeError(f"lpa --direct {' '.join(args)} failed: {result.stdout}{result.stderr}")
         return result.stdout
 
-    def start_lpad(self, timeout=30):
-        """Starts lpad (again, after it died) and returns once org.lpad.Lpad1 is on the bus and lists an eUICC."""
+    def start_lpad(self, timeout=30, expect_euicc=True):
+        """Starts lpad (again, after it died) and returns once org.lpad.Lpad1 is on the bus and lists an
+        eUICC (without expect_euicc: once it is on the bus)."""
         config = self.tmp / "lpad.conf"
         extra = dict(self.config_extra or {})
-        if self.card_mode != "pcsc":
+        if self.modem_manager:
+            extra["devices"] = dict({"modem_manager": "auto"}, **extra.get("devices", {}), pcsc="false")
+        elif self.card_mode != "pcsc":
             extra["devices"] = dict(extra.get("devices", {}), pcsc="false")
             extra["device card"] = {"backend": "at", "device": self.card.device_args[3], "at_mode": self.card_mode}
         config.write_text(lpad_config(self.servers, extra=extra))
@@ -232,9 +287,9 @@ class DaemonStack:
                 raise RuntimeError(f"lpad exited with status {self.lpad_proc.returncode}:\n{self.lpad_log_text()}")
             if not self.client.conn.name_has_owner(BUS_NAME):
                 return None
-            return self.client.get(ROOT, MANAGER, "Euiccs")
+            return self.client.get(ROOT, MANAGER, "Euiccs") or not expect_euicc
         try:
-            wait_until(ready, timeout, "org.lpad.Lpad1 on the bus with an eUICC in Manager.Euiccs")
+            wait_until(ready, timeout, "org.lpad.Lpad1 on the bus" + (" with an eUICC in Manager.Euiccs" if expect_euicc else ""))
         except AssertionError as e:
             raise AssertionError(f"{e}\nlpad's log:\n{self.lpad_log_text()}") from None
 

@@ -28,14 +28,12 @@ Test-only interface org.lpad.Test.PolkitStandIn on the same object:
 Usage: polkit_authority.py BUS_ADDRESS ; prints "ready" once it owns the name; SIGTERM ends it.
 """
 import json
-import signal
 import sys
 
 import dbus
-import dbus.bus
 import dbus.service
-from dbus.mainloop.glib import DBusGMainLoop
-from gi.repository import GLib
+
+from stand_in_service import serve
 
 NAME = "org.freedesktop.PolicyKit1"
 PATH = "/org/freedesktop/PolicyKit1/Authority"
@@ -117,21 +115,5 @@ class Authority(dbus.service.Object):
         return str(policy)
 
 
-def main(argv):
-    if len(argv) != 2:
-        print("usage: polkit_authority.py BUS_ADDRESS", file=sys.stderr)
-        return 2
-    loop = GLib.MainLoop()
-    bus = dbus.bus.BusConnection(argv[1], mainloop=DBusGMainLoop())
-    authority = Authority(bus)
-    name = dbus.service.BusName(NAME, bus, do_not_queue=True)
-    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGTERM, loop.quit)
-    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGINT, loop.quit)
-    print("ready", flush=True)
-    loop.run()
-    del name, authority
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(serve(sys.argv, NAME, Authority))

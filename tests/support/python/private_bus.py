@@ -1,8 +1,9 @@
 """A private bus that behaves like the system bus, for daemon tests: its own dbus-daemon with
 <type>system</type>, a unix socket in a temporary folder, and a deny-by-default policy modelled on
 Debian's /usr/share/dbus-1/system.conf. The only holes are those the test's own uid needs: owning
-org.lpad.Lpad1 (the daemon under test) and org.freedesktop.PolicyKit1 (the stand-in authority),
-and calling them. Programs reach it through DBUS_SYSTEM_BUS_ADDRESS (sd-bus, busctl, gdbus).
+org.lpad.Lpad1 (the daemon under test), org.freedesktop.PolicyKit1 (the stand-in authority) and
+org.freedesktop.ModemManager1 (the fake ModemManager), and calling them. Programs reach it
+through DBUS_SYSTEM_BUS_ADDRESS (sd-bus, busctl, gdbus).
 """
 import os
 import pathlib
@@ -43,8 +44,10 @@ CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configurat
   <policy user={user}>
     <allow own="org.lpad.Lpad1"/>
     <allow own="org.freedesktop.PolicyKit1"/>
+    <allow own="org.freedesktop.ModemManager1"/>
     <allow send_destination="org.lpad.Lpad1"/>
     <allow send_destination="org.freedesktop.PolicyKit1"/>
+    <allow send_destination="org.freedesktop.ModemManager1"/>
   </policy>
 </busconfig>
 """
