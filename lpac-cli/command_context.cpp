@@ -4,12 +4,16 @@
 
 #include <map>
 
+#include "lpac-cli/terminal_prompts.h"
+
 namespace lpad::cli {
 
 void DeviceOptions::add_options(CLI::App& app) {
   auto* group = app.add_option_group("Card access");
   group->add_flag("--direct", direct, "Talk to the eUICC directly instead of through the lpad daemon");
   euicc_option_ = group->add_option("--euicc", euicc, "Which of lpad's eUICCs: its EID or its index in `lpa euiccs` (default: the only one)");
+  group->add_flag("--no-ask-password", no_ask_password,
+                  "Never let polkit ask for a password (it may ask through your session's polkit agent when lpa runs on a terminal)");
   card_options_.push_back(group->add_option("--backend", transport.backend, "With --direct: how to reach the eUICC: pcsc, at or qmi")
                               ->check(CLI::IsMember({"pcsc", "at", "qmi"}))
                               ->capture_default_str());
@@ -25,6 +29,8 @@ void DeviceOptions::add_options(CLI::App& app) {
                               ->check(CLI::Range(16, 65535)));
   card_options_.push_back(group->add_flag("--short-apdus", transport.force_short_apdus, "Never use extended-length APDUs"));
 }
+
+bool DeviceOptions::ask_password() const { return !direct && !no_ask_password && stdin_is_terminal(); }
 
 Result<void> DeviceOptions::check_mode() const {
   if (direct) {

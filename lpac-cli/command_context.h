@@ -22,10 +22,13 @@ struct DeviceOptions {
   std::vector<std::string> isdr_aids;  // hex; the standard ISD-R AID when empty
   std::size_t max_block_size = 0;      // 0: as large as the transport allows
   std::optional<std::string> euicc;    // daemon mode: --euicc EID|INDEX
+  bool no_ask_password = false;        // daemon mode: polkit must not ask for a password
 
-  // Adds --direct, --euicc, --backend, --device, --at-mode, --isdr-aid, --max-block-size, --short-apdus.
+  // Adds --direct, --euicc, --no-ask-password, --backend, --device, --at-mode, --isdr-aid, --max-block-size, --short-apdus.
   void add_options(CLI::App& app);
   Result<es10::ChannelOptions> channel_options() const;
+  // Daemon mode: polkit may ask for a password when someone at a terminal can type it.
+  bool ask_password() const;
   // Options of the other mode are refused rather than ignored: the card access options without
   // --direct (lpad owns the cards), --euicc with it.
   Result<void> check_mode() const;

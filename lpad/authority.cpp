@@ -3,28 +3,12 @@
 #include <sdbus-c++/Error.h>
 #include <sdbus-c++/Types.h>
 
-#include <dlfcn.h>
-
 #include <map>
+
+#include "dbus_api/interactive_authorization.h"
 
 namespace lpad::daemon {
 namespace {
-
-// sdbus-c++ 1.2 does not expose the message's ALLOW_INTERACTIVE_AUTHORIZATION flag, and Debian
-// ships no sd-bus headers. The flag is read from the sd_bus_message sdbus-c++ wraps (its
-// protected handle, reached through a pointer to member, which C++ allows), with sd-bus's own
-// getter looked up in the libsystemd sdbus-c++ already loaded.
-struct MessageHandle : sdbus::Message {
-  static constexpr void* sdbus::Message::*kHandle = &MessageHandle::msg_;
-};
-
-bool allows_interactive_authorization(const sdbus::Message& call) {
-  using Getter = int (*)(void*);
-  static const auto getter =
-      reinterpret_cast<Getter>(dlsym(RTLD_DEFAULT, "sd_bus_message_get_allow_interactive_authorization"));
-  void* handle = call.*MessageHandle::kHandle;
-  return getter && handle && getter(handle) > 0;
-}
 
 constexpr const char* kPolkitName = "org.freedesktop.PolicyKit1";
 constexpr const char* kPolkitPath = "/org/freedesktop/PolicyKit1/Authority";
@@ -43,7 +27,7 @@ Error refused(std::string_view action_id, std::string why) {
 }  // namespace
 
 Caller caller_of(const sdbus::Message& call) {
-  return Caller{call.getSender(), call.getCredsUid(), allows_interactive_authorization(call)};
+  return Caller{call.getSender(), call.getCredsUid(), dbus_api::allows_interactive_authorization(call)};
 }
 
 Authority::Authority(sdbus::IConnection& connection)

@@ -18,7 +18,7 @@ int run(CommandContext& ctx) {
     ctx.out.error(mode.error());
     return kExitUsage;
   }
-  auto connection = daemon::DaemonConnection::open();
+  auto connection = daemon::DaemonConnection::open(ctx.device.ask_password());
   if (!connection) return ctx.out.error(connection.error());
   auto state = (*connection)->read_state();
   if (!state) return ctx.out.error(state.error());

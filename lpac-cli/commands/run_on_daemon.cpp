@@ -18,7 +18,7 @@ bool mode_ok(CommandContext& ctx) {
 }  // namespace
 
 int run_on_daemon(CommandContext& ctx, const DaemonWork& work) {
-  auto connection = daemon::DaemonConnection::open();
+  auto connection = daemon::DaemonConnection::open(ctx.device.ask_password());
   if (!connection) return ctx.out.error(connection.error());
   auto euicc = EuiccClient::choose(**connection, ctx.device.euicc);
   if (!euicc) return ctx.out.error(euicc.error());

@@ -46,14 +46,13 @@ bool means_absent(const std::string& dbus_name) {
 
 Error error_from_sdbus(const sdbus::Error& e) {
   Error error = dbus_api::error_from_dbus(e.getName(), e.getMessage());
-  // sdbus-c++ 1.2 cannot set ALLOW_INTERACTIVE_AUTHORIZATION on a call, so polkit cannot ask.
   if (e.getName() == "org.freedesktop.DBus.Error.InteractiveAuthorizationRequired")
-    error.message += " (lpa cannot ask for a password: run it as root, or let your user do this with a polkit rule, "
-                     "see docs/dbus-api.md \"Authorisation\")";
+    error.message += " (lpa lets polkit ask for a password only on a terminal and without --no-ask-password; "
+                     "or run it as root, or allow your user with a polkit rule, see docs/dbus-api.md \"Authorisation\")";
   return error;
 }
 
-Result<std::unique_ptr<DaemonConnection>> DaemonConnection::open() {
+Result<std::unique_ptr<DaemonConnection>> DaemonConnection::open(bool ask_password) {
   std::unique_ptr<sdbus::IConnection> bus;
   try {
     bus = sdbus::createSystemBusConnection();
@@ -70,7 +69,7 @@ Result<std::unique_ptr<DaemonConnection>> DaemonConnection::open() {
   } catch (const sdbus::Error& e) {
     return unexpected(not_running(fmt::format("cannot connect to the system bus: {}", e.getMessage())));
   }
-  return std::make_unique<DaemonConnection>(Key{}, std::move(bus));
+  return std::make_unique<DaemonConnection>(Key{}, std::move(bus), ask_password);
 }
 
 DaemonConnection::~DaemonConnection() {

@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "dbus_api/error_names.h"
+#include "dbus_api/interactive_authorization.h"
 #include "lpac-cli/daemon/object_model.h"
 
 namespace lpad::cli::daemon {
@@ -44,9 +45,11 @@ class DaemonConnection {
   struct Key {};
 
  public:
-  DaemonConnection(Key, std::unique_ptr<sdbus::IConnection> bus) : bus_(std::move(bus)) {}
+  DaemonConnection(Key, std::unique_ptr<sdbus::IConnection> bus, bool ask_password)
+      : bus_(std::move(bus)), ask_password_(ask_password) {}
   // Connects to the system bus (DBUS_SYSTEM_BUS_ADDRESS is honoured) and starts the bus thread.
-  static Result<std::unique_ptr<DaemonConnection>> open();
+  // `ask_password`: changing calls let polkit ask the user (through the session's polkit agent).
+  static Result<std::unique_ptr<DaemonConnection>> open(bool ask_password);
   ~DaemonConnection();
   DaemonConnection(const DaemonConnection&) = delete;
   DaemonConnection& operator=(const DaemonConnection&) = delete;
@@ -56,8 +59,21 @@ class DaemonConnection {
   // Every eUICC and profile object. The first call to the daemon: its absence is reported here.
   Result<DaemonState> read_state();
 
+  // A call that changes something (throws sdbus::Error). lpad checks it with polkit; the call
+  // carries ALLOW_INTERACTIVE_AUTHORIZATION when a password may be asked, which sdbus-c++ 1.2's
+  // generated proxies cannot set, hence a hand-built call.
+  template <class... Args>
+  sdbus::MethodReply call_changing(const std::string& path, const char* interface, const char* method, const Args&... args) {
+    auto proxy = sdbus::createProxy(*bus_, kBusName, path);
+    auto call = proxy->createMethodCall(interface, method);
+    (call << ... << args);
+    if (ask_password_) dbus_api::allow_interactive_authorization(call);
+    return proxy->callMethod(call);  // the connection's time limit, 120 s (open())
+  }
+
  private:
   std::unique_ptr<sdbus::IConnection> bus_;
+  bool ask_password_ = false;
 };
 
 }  // namespace lpad::cli::daemon

@@ -1,7 +1,6 @@
 #include "lpac-cli/daemon/euicc_client.h"
 
 #include "dbus_api/euicc_proxy.h"
-#include "dbus_api/profile_proxy.h"
 #include "lpac-cli/daemon/euicc_selection.h"
 #include "lpac-cli/profile_selector.h"
 
@@ -22,9 +21,18 @@ class CallProxy final : public sdbus::ProxyInterfaces<Interface> {
 };
 
 using EuiccProxy = CallProxy<org::lpad::Lpad1::Euicc_proxy>;
-using ProfileProxy = CallProxy<org::lpad::Lpad1::Profile_proxy>;
 
 }  // namespace
+
+template <class... Args>
+Result<std::string> EuiccClient::start_job(const char* method, const Args&... args) {
+  return dbus_call([&] {
+    sdbus::ObjectPath job;
+    auto reply = connection_.call_changing(euicc_.path, kEuiccInterface, method, args...);
+    reply >> job;
+    return std::string(job);
+  });
+}
 
 Result<EuiccClient> EuiccClient::choose(DaemonConnection& connection, const std::optional<std::string>& selector) {
   auto state = connection.read_state();
@@ -53,19 +61,17 @@ Result<ProfileObject> EuiccClient::find_profile(std::string_view selector) const
 }
 
 Result<void> EuiccClient::set_enabled(const ProfileObject& profile, bool enable, bool refresh) {
-  ProfileProxy proxy(connection_.bus(), profile.path);
   Properties options{{"refresh", sdbus::Variant(refresh)}, {"notify", sdbus::Variant(false)}};
-  return dbus_call([&] { enable ? proxy.Enable(options) : proxy.Disable(options); });
+  return dbus_call([&] { connection_.call_changing(profile.path, kProfileInterface, enable ? "Enable" : "Disable", options); });
 }
 
 Result<void> EuiccClient::remove(const ProfileObject& profile) {
-  ProfileProxy proxy(connection_.bus(), profile.path);
-  return dbus_call([&] { proxy.Delete({{"notify", sdbus::Variant(false)}}); });
+  Properties options{{"notify", sdbus::Variant(false)}};
+  return dbus_call([&] { connection_.call_changing(profile.path, kProfileInterface, "Delete", options); });
 }
 
 Result<void> EuiccClient::set_nickname(const ProfileObject& profile, const std::string& nickname) {
-  ProfileProxy proxy(connection_.bus(), profile.path);
-  return dbus_call([&] { proxy.SetNickname(nickname); });
+  return dbus_call([&] { connection_.call_changing(profile.path, kProfileInterface, "SetNickname", nickname); });
 }
 
 Result<std::vector<rsp::NotificationMetadata>> EuiccClient::list_notifications() {
@@ -78,13 +84,16 @@ Result<std::vector<rsp::NotificationMetadata>> EuiccClient::list_notifications()
 }
 
 Result<std::vector<std::uint64_t>> EuiccClient::remove_notifications(const std::vector<std::uint64_t>& seq_numbers) {
-  EuiccProxy proxy(connection_.bus(), euicc_.path);
-  return dbus_call([&] { return proxy.RemoveNotifications(seq_numbers); });
+  return dbus_call([&] {
+    std::vector<std::uint64_t> removed;
+    auto reply = connection_.call_changing(euicc_.path, kEuiccInterface, "RemoveNotifications", seq_numbers);
+    reply >> removed;
+    return removed;
+  });
 }
 
 Result<void> EuiccClient::set_default_smdp(const std::string& address) {
-  EuiccProxy proxy(connection_.bus(), euicc_.path);
-  return dbus_call([&] { proxy.SetDefaultSmdp(address); });
+  return dbus_call([&] { connection_.call_changing(euicc_.path, kEuiccInterface, "SetDefaultSmdp", address); });
 }
 
 Result<rsp::ConfiguredAddresses> EuiccClient::addresses() {
@@ -96,27 +105,22 @@ Result<rsp::ConfiguredAddresses> EuiccClient::addresses() {
 }
 
 Result<void> EuiccClient::reset(const es10::MemoryResetOptions& options) {
-  EuiccProxy proxy(connection_.bus(), euicc_.path);
-  return dbus_call([&] {
-    proxy.Reset({{"operational_profiles", sdbus::Variant(options.operational_profiles)},
-                 {"test_profiles", sdbus::Variant(options.test_profiles)},
-                 {"default_smdp_address", sdbus::Variant(options.default_smdp_address)}});
-  });
+  Properties what{{"operational_profiles", sdbus::Variant(options.operational_profiles)},
+                  {"test_profiles", sdbus::Variant(options.test_profiles)},
+                  {"default_smdp_address", sdbus::Variant(options.default_smdp_address)}};
+  return dbus_call([&] { connection_.call_changing(euicc_.path, kEuiccInterface, "Reset", what); });
 }
 
 Result<std::string> EuiccClient::start_download(const std::string& activation_code, const Properties& options) {
-  EuiccProxy proxy(connection_.bus(), euicc_.path);
-  return dbus_call([&] { return std::string(proxy.Download(activation_code, options)); });
+  return start_job("Download", activation_code, options);
 }
 
 Result<std::string> EuiccClient::start_discovery(const Properties& options) {
-  EuiccProxy proxy(connection_.bus(), euicc_.path);
-  return dbus_call([&] { return std::string(proxy.Discover(options)); });
+  return start_job("Discover", options);
 }
 
 Result<std::string> EuiccClient::start_notification_run(const Properties& options) {
-  EuiccProxy proxy(connection_.bus(), euicc_.path);
-  return dbus_call([&] { return std::string(proxy.ProcessNotifications(options)); });
+  return start_job("ProcessNotifications", options);
 }
 
 }  // namespace lpad::cli::daemon

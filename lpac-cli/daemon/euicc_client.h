@@ -46,6 +46,9 @@ class EuiccClient {
   Result<std::string> start_notification_run(const Properties& options);
 
  private:
+  template <class... Args>
+  Result<std::string> start_job(const char* method, const Args&... args);
+
   DaemonConnection& connection_;
   EuiccObject euicc_;
   std::vector<ProfileObject> profiles_;

@@ -16,6 +16,8 @@ Policies (per caller; a caller is the subject's bus name):
                 active local session: org.lpad.Lpad1.read yes, everything else no
   challenge     org.lpad.Lpad1.read yes, everything else "needs a password" (is_challenge true),
                 as polkitd answers auth_admin when no authentication agent can ask
+  password      org.lpad.Lpad1.read yes, everything else yes when the call allows user interaction
+                (flag 1: the user's agent asked and the right password was typed), else "needs a password"
 
 Test-only interface org.lpad.Test.PolkitStandIn on the same object:
   SetDefaultPolicy(s policy)           the policy of callers without their own (initially "admin")
@@ -40,7 +42,7 @@ PATH = "/org/freedesktop/PolicyKit1/Authority"
 AUTHORITY = "org.freedesktop.PolicyKit1.Authority"
 TEST = "org.lpad.Test.PolkitStandIn"
 READ_ACTION = "org.lpad.Lpad1.read"
-POLICIES = ("admin", "unprivileged", "challenge")
+POLICIES = ("admin", "unprivileged", "challenge", "password")
 
 
 def plain(value):
@@ -65,12 +67,14 @@ class Authority(dbus.service.Object):
         self.caller_policies = {}
         self.checks = []
 
-    def answer(self, policy, action_id):
+    def answer(self, policy, action_id, flags):
         """(is_authorized, is_challenge)"""
         if policy == "admin" or action_id == READ_ACTION:
             return True, False
         if policy == "challenge":
             return False, True
+        if policy == "password":
+            return (True, False) if flags & 1 else (False, True)
         return False, False
 
     @dbus.service.method(AUTHORITY, in_signature="(sa{sv})sa{ss}us", out_signature="(bba{ss})", sender_keyword="sender")
@@ -78,7 +82,7 @@ class Authority(dbus.service.Object):
         kind, subject_details = str(subject[0]), plain(subject[1])
         name = subject_details.get("name") if kind == "system-bus-name" else None
         policy = self.caller_policies.get(name, self.default_policy)
-        authorized, challenge = self.answer(policy, str(action_id))
+        authorized, challenge = self.answer(policy, str(action_id), int(flags))
         self.checks.append({"action_id": str(action_id), "subject_kind": kind, "subject": subject_details,
                             "details": plain(details), "flags": int(flags), "cancellation_id": str(cancellation_id),
                             "asked_by": str(sender), "authorized": authorized, "challenge": challenge})
