@@ -39,6 +39,8 @@ std::vector<std::string> EuiccObject::CiPkids() {
   return out;
 }
 
+std::vector<uint8_t> EuiccObject::EuiccInfo2() { return rsp::encode_euicc_info2(snapshot_.info2).encode(); }
+
 std::vector<sdbus::ObjectPath> EuiccObject::Profiles() {
   std::vector<sdbus::ObjectPath> out;
   // In the card's order, which is the order `lpa list` shows.
@@ -59,6 +61,7 @@ void EuiccObject::apply(EuiccSnapshot snapshot) {
     if (snapshot.addresses.default_dp_address != snapshot_.addresses.default_dp_address) changed.emplace_back("DefaultSmdpAddress");
     if (snapshot.addresses.root_ds_address != snapshot_.addresses.root_ds_address) changed.emplace_back("RootSmdsAddress");
     if (snapshot.info2.ci_pkids_for_verification != snapshot_.info2.ci_pkids_for_verification) changed.emplace_back("CiPkids");
+    if (snapshot.info2 != snapshot_.info2) changed.emplace_back("EuiccInfo2");
   }
   snapshot_ = std::move(snapshot);
 

@@ -64,6 +64,7 @@ class EuiccObject final
   std::string DefaultSmdpAddress() override { return snapshot_.addresses.default_dp_address.value_or(""); }
   std::string RootSmdsAddress() override { return snapshot_.addresses.root_ds_address; }
   std::vector<std::string> CiPkids() override;
+  std::vector<uint8_t> EuiccInfo2() override;
   std::vector<sdbus::ObjectPath> Profiles() override;
 
   void profile_call(const Caller& caller, ProfileOperation operation, const std::string& iccid, const VariantMap& options,

@@ -11,8 +11,8 @@ namespace lpad::cli {
 
 namespace {
 
-// What `lpa info` shows, from the card or from lpad (which offers fewer EUICCInfo2 fields: the
-// others are null in JSON, as docs/lpa-json.md has it for unknown values).
+// What `lpa info` shows, from the card or from lpad (which serves the whole EUICCInfo2; one
+// without that property offers fewer fields, the others null as docs/lpa-json.md has it).
 struct InfoView {
   std::string eid;
   std::string device;
@@ -56,7 +56,14 @@ Result<nlohmann::json> on_card(const CommandContext& ctx, CardSession& card) {
 
 Result<nlohmann::json> on_daemon(const CommandContext& ctx, EuiccClient& client) {
   const auto& e = client.euicc();
-  // The same keys as direct mode's euicc_info2, every one lpad does not offer null.
+  rsp::ConfiguredAddresses addresses{e.default_smdp_address.empty() ? std::nullopt : std::optional(e.default_smdp_address),
+                                     e.root_smds_address};
+  // Direct mode names the device as the transport does ("pcsc:<reader>").
+  auto device = e.backend + ":" + e.device;
+  if (e.info2)  // the whole EUICCInfo2: the same report as direct mode
+    return report(ctx, {e.eid, device, euicc_info2_json(*e.info2), e.svn, e.firmware_version, e.info2->profile_version.to_string(),
+                        e.free_nvm, hex_list_text(e.info2->ci_pkids_for_verification), addresses});
+  // An older lpad: the same keys, every one it does not offer null.
   nlohmann::json info2 = euicc_info2_json(rsp::EuiccInfo2{});
   for (auto& [key, value] : info2.items()) value = nullptr;
   info2["svn"] = e.svn;
@@ -66,10 +73,7 @@ Result<nlohmann::json> on_daemon(const CommandContext& ctx, EuiccClient& client)
   info2["ci_pkids_for_verification"] = e.ci_pkids;
   std::string cis;
   for (const auto& pkid : e.ci_pkids) cis += (cis.empty() ? "" : ", ") + pkid;
-  rsp::ConfiguredAddresses addresses{e.default_smdp_address.empty() ? std::nullopt : std::optional(e.default_smdp_address),
-                                     e.root_smds_address};
-  // Direct mode names the device as the transport does ("pcsc:<reader>").
-  return report(ctx, {e.eid, e.backend + ":" + e.device, info2, e.svn, e.firmware_version, std::nullopt, e.free_nvm, cis, addresses});
+  return report(ctx, {e.eid, device, info2, e.svn, e.firmware_version, std::nullopt, e.free_nvm, cis, addresses});
 }
 
 }  // namespace

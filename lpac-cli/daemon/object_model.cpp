@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "dbus_api/error_names.h"
+#include "tlv/decoder.h"
 
 namespace lpad::cli::daemon {
 
@@ -90,6 +91,9 @@ EuiccObject euicc_from_properties(std::string path, const Properties& p) {
   e.default_smdp_address = text(p, "DefaultSmdpAddress");
   e.root_smds_address = text(p, "RootSmdsAddress");
   e.ci_pkids = value<std::vector<std::string>>(p, "CiPkids").value_or(std::vector<std::string>{});
+  if (auto der = value<std::vector<std::uint8_t>>(p, "EuiccInfo2"))
+    if (auto node = tlv::decode(*der))
+      if (auto info2 = rsp::decode_euicc_info2(*node)) e.info2 = std::move(*info2);
   e.profile_paths = paths(p, "Profiles");
   return e;
 }

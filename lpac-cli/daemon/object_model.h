@@ -14,6 +14,7 @@
 
 #include "core/error.h"
 #include "engine/notification_delivery.h"
+#include "rsp/euicc_info.h"
 #include "rsp/notification.h"
 #include "rsp/profile.h"
 
@@ -45,6 +46,7 @@ struct EuiccObject {
   std::string default_smdp_address;  // "" when not set
   std::string root_smds_address;
   std::vector<std::string> ci_pkids;
+  std::optional<rsp::EuiccInfo2> info2;    // absent from an lpad without the EuiccInfo2 property, or undecodable
   std::vector<std::string> profile_paths;  // the card's order
 };
 

@@ -18,6 +18,7 @@ Exit status 77 (ctest: skipped) when lpad is not built or python3-dbus/python3-g
 import json
 import os
 import pathlib
+import pty
 import re
 import shutil
 import subprocess
@@ -694,6 +695,52 @@ class ThroughLpa(DaemonTestCase):
             self.client.call(path, PROFILE, "Disable", "a{sv}", {})
         self.lpa_json("enable", ICCIDS["LPA-1"])
         self.assertEqual(self.client.get(path, PROFILE, "State"), "enabled")
+
+    def lpa_on_terminal(self, *args):
+        """lpa with a terminal as stdin, as when a person runs it."""
+        leader, follower = pty.openpty()
+        try:
+            return subprocess.run([str(LPA), *args], env=self.stack.bus.env(), capture_output=True, text=True,
+                                  stdin=follower, timeout=130)
+        finally:
+            os.close(follower)
+            os.close(leader)
+
+    def password_needed_for_changes(self):
+        """polkit as for a user who must type a password: granted only to calls that let it ask."""
+        self.stack.authority.set_default_policy("password")
+        self.addCleanup(self.stack.authority.set_default_policy, "admin")
+        self.stack.authority.clear_checks()
+
+    def nickname_checks(self):
+        return [c["flags"] & 1 for c in self.stack.authority.checks() if c["action_id"] == "org.lpad.Lpad1.manage-profiles"]
+
+    def test_lpa_on_a_terminal_lets_polkit_ask_for_a_password(self):
+        self.password_needed_for_changes()
+        result = self.lpa_on_terminal("nickname", ICCIDS["LPA-1"], "Typed a password")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(self.client.get(self.profile_path("LPA-1"), PROFILE, "Nickname"), "Typed a password")
+        self.assertEqual(self.nickname_checks(), [1], "CheckAuthorization flags (1 = AllowUserInteraction)")
+
+    def test_lpa_with_no_ask_password_does_not_let_polkit_ask(self):
+        self.password_needed_for_changes()
+        result = self.lpa_on_terminal("--json", "--no-ask-password", "nickname", ICCIDS["LPA-1"], "Never")
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertEqual(json.loads(result.stdout)["error"]["code"], "daemon.interactive-authorization-required")
+        self.assertEqual(self.nickname_checks(), [0])
+
+    def test_lpa_without_a_terminal_does_not_let_polkit_ask(self):
+        self.password_needed_for_changes()
+        result = self.lpa("--json", "nickname", ICCIDS["LPA-1"], "Never")
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertIn("--no-ask-password", json.loads(result.stdout)["error"]["message"])
+        self.assertEqual(self.nickname_checks(), [0])
+
+    def test_lpa_info_shows_the_whole_euicc_info2_lpad_serves(self):
+        through_lpad = self.lpa_json("info")["euicc_info2"]
+        self.assertNotIn(None, [through_lpad[k] for k in ("profile_version", "ci_pkids_for_signing", "rsp_capabilities",
+                                                           "pp_version", "sas_accreditation_number")], through_lpad)
+        self.assertEqual(through_lpad["ci_pkids_for_verification"], self.client.get(self.euicc, EUICC, "CiPkids"))
 
     def test_lpa_says_so_when_lpad_is_not_on_the_bus(self):
         env = self.stack.bus.env()

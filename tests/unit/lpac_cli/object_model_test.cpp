@@ -145,5 +145,20 @@ TEST(ObjectModel, EuiccProperties) {
   EXPECT_EQ(e.default_smdp_address, "");
 }
 
+TEST(ObjectModel, EuiccInfo2IsDecodedFromItsDer) {
+  rsp::EuiccInfo2 served;
+  served.profile_version = {2, 3, 1};
+  served.sas_accreditation_number = "LPAD-TEST-SAS";
+  served.ci_pkids_for_signing = {Bytes{0xF5, 0x41}};
+  auto e = euicc_from_properties("/e", {{"EuiccInfo2", Variant(rsp::encode_euicc_info2(served).encode())}});
+  ASSERT_TRUE(e.info2);
+  EXPECT_EQ(*e.info2, served);
+}
+
+TEST(ObjectModel, EuiccInfo2ThatDoesNotDecodeReadsAsAbsent) {
+  auto e = euicc_from_properties("/e", {{"EuiccInfo2", Variant(std::vector<std::uint8_t>{0xBF, 0x22, 0x05, 0x01})}});
+  EXPECT_FALSE(e.info2);
+}
+
 }  // namespace
 }  // namespace lpad::cli::daemon
