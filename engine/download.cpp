@@ -77,6 +77,13 @@ class DownloadRun {
     if (!stop) return std::nullopt;
     return cancel(Error{stop->code, stop->message}, stop->reason, true);
   }
+  // The point of no return: nullopt once the caller committed, or the stop it had first.
+  std::optional<unexpected<Error>> commit() {
+    if (!callbacks_.point_of_no_return) return std::nullopt;
+    auto stop = callbacks_.point_of_no_return();
+    if (!stop) return std::nullopt;
+    return cancel(Error{stop->code, stop->message}, stop->reason, true);
+  }
   // A refused question: the caller's stop reason if it has one, else `refusal`.
   unexpected<Error> declined(Error refusal, Reason reason) {
     if (auto stopped = stop_point()) return std::move(*stopped);
@@ -152,7 +159,7 @@ Result<DownloadResult> DownloadRun::run() {
                   Reason::metadata_mismatch, true);
   if (auto stopped = stop_point()) return std::move(*stopped);
 
-  if (callbacks_.point_of_no_return) callbacks_.point_of_no_return();
+  if (auto stopped = commit()) return std::move(*stopped);
   report(stage::kInstalling, 40);
   auto on_piece = [this](std::size_t done, std::size_t total) {
     report(stage::kInstalling, 40 + static_cast<int>(55 * done / std::max<std::size_t>(total, 1)));

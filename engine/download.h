@@ -56,8 +56,10 @@ struct DownloadCallbacks {
   std::function<std::optional<StopRequest>()> stop_requested;
   // The SM-DP+ opened a session (for a crash journal: what to cancel if the process dies).
   std::function<void(const std::string& transaction_id)> session_opened;
-  // The profile package is about to be loaded onto the card: from here on nothing cancels.
-  std::function<void()> point_of_no_return;
+  // The profile package is about to be loaded onto the card: the caller commits (nullopt; from
+  // here on nothing cancels), or returns a stop that came first, which cancels as stop_requested
+  // would. One call, so a stop cannot slip in between the last check and the commitment.
+  std::function<std::optional<StopRequest>()> point_of_no_return;
 };
 
 struct DownloadResult {

@@ -138,10 +138,11 @@ void EuiccObject::Download(sdbus::Result<sdbus::ObjectPath>&& result, std::strin
                 transaction_id = id;
                 journal_stage("authenticated");
               };
-              callbacks.point_of_no_return = [&] {
-                control->commit();
+              callbacks.point_of_no_return = [&]() -> std::optional<engine::StopRequest> {
+                if (auto stop = control->commit()) return stop;
                 link.post([](JobObject& job) { job.set_not_cancellable(); });
                 journal_stage("installing");
+                return std::nullopt;
               };
               auto downloaded = engine::download_profile(card.channel(), servers, request, callbacks, retry);
               if (!transaction_id.empty()) journal.forget(transaction_id);

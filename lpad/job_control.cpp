@@ -27,9 +27,11 @@ std::optional<engine::StopRequest> JobControl::stop_request() const {
   return stop_;
 }
 
-void JobControl::commit() {
+std::optional<engine::StopRequest> JobControl::commit() {
   std::lock_guard lock(mutex_);
+  if (stop_) return stop_;
   committed_ = true;
+  return std::nullopt;
 }
 
 void JobControl::accept() {

@@ -19,8 +19,9 @@ class JobControl {
   bool wait_for_consent(std::chrono::seconds limit);
   std::optional<std::string> wait_for_confirmation_code(std::chrono::seconds limit);
   std::optional<engine::StopRequest> stop_request() const;
-  // The procedure passes its point of no return: stops are refused from now on.
-  void commit();
+  // The procedure passes its point of no return: stops are refused from now on. Returns instead
+  // the stop that came first, if one did (the procedure then stops).
+  std::optional<engine::StopRequest> commit();
 
   // Event-loop side.
   void accept();

@@ -132,9 +132,25 @@ TEST_F(EngineTest, StopRequestedAfterAuthenticationCancelsBothSessionsAsPostpone
 TEST_F(EngineTest, PointOfNoReturnIsAnnouncedOnceBeforeInstalling) {
   engine::DownloadCallbacks callbacks;
   int announced = 0;
-  callbacks.point_of_no_return = [&] { ++announced; };
+  callbacks.point_of_no_return = [&]() -> std::optional<engine::StopRequest> {
+    ++announced;
+    return std::nullopt;
+  };
   ASSERT_TRUE(download(callbacks));
   EXPECT_EQ(announced, 1);
+}
+
+TEST_F(EngineTest, StopGivenAtThePointOfNoReturnCancelsBeforeLoading) {
+  engine::DownloadCallbacks callbacks;
+  callbacks.point_of_no_return = []() -> std::optional<engine::StopRequest> {
+    return engine::StopRequest{Errc::job_cancelled, "cancelled", CancelSessionReason::postponed};
+  };
+  auto result = download(callbacks);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, Errc::job_cancelled);
+  EXPECT_EQ(reason_sent_to_server(), CancelSessionReason::postponed);
+  EXPECT_TRUE(state().profiles.empty());
+  expect_session_gone();
 }
 
 TEST_F(EngineTest, RequiredConfirmationCodeMissingCancelsAsPostponed) {

@@ -55,9 +55,19 @@ TEST(JobControl, StopEndsAWaitAtOnce) {
 
 TEST(JobControl, StopIsRefusedPastThePointOfNoReturn) {
   JobControl control;
-  control.commit();
+  EXPECT_FALSE(control.commit());
   EXPECT_FALSE(control.stop({Errc::job_cancelled, "too late", rsp::CancelSessionReason::postponed}));
   EXPECT_FALSE(control.stop_request());
+}
+
+TEST(JobControl, CommitGivesBackAStopThatCameFirst) {
+  // A Cancel answered "done" must not be followed by an installed profile.
+  JobControl control;
+  EXPECT_TRUE(control.stop({Errc::job_cancelled, "in time", rsp::CancelSessionReason::postponed}));
+  auto stop = control.commit();
+  ASSERT_TRUE(stop);
+  EXPECT_EQ(stop->code, Errc::job_cancelled);
+  EXPECT_FALSE(control.committed());
 }
 
 TEST(JobControl, OnlyTheFirstStopCounts) {
