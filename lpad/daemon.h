@@ -21,7 +21,7 @@
 
 namespace lpad::daemon {
 
-inline constexpr const char* kBusName = "org.lpad.Lpad1";
+using dbus_api::kBusName;
 
 class Daemon final : public Services {
  public:

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "dbus_api/names.h"
 #include "lpad/authority.h"
 #include "lpad/config.h"
 #include "lpad/download_journal.h"
@@ -15,7 +16,7 @@
 
 namespace lpad::daemon {
 
-inline constexpr std::string_view kRootPath = "/org/lpad/Lpad1";
+using dbus_api::kRootPath;
 
 class Services {
  public:

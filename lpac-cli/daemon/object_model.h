@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "dbus_api/names.h"
 #include "engine/notification_delivery.h"
 #include "rsp/euicc_info.h"
 #include "rsp/notification.h"
@@ -22,12 +23,12 @@ namespace lpad::cli::daemon {
 
 using Properties = std::map<std::string, sdbus::Variant>;
 
-inline constexpr const char* kBusName = "org.lpad.Lpad1";
-inline constexpr const char* kManagerPath = "/org/lpad/Lpad1";
-inline constexpr const char* kManagerInterface = "org.lpad.Lpad1.Manager";
-inline constexpr const char* kEuiccInterface = "org.lpad.Lpad1.Euicc";
-inline constexpr const char* kProfileInterface = "org.lpad.Lpad1.Profile";
-inline constexpr const char* kJobInterface = "org.lpad.Lpad1.Job";
+using dbus_api::kBusName;
+using dbus_api::kEuiccInterface;
+using dbus_api::kJobInterface;
+using dbus_api::kManagerInterface;
+using dbus_api::kProfileInterface;
+inline constexpr const char* kManagerPath = dbus_api::kRootPath;
 
 struct ProfileObject {
   std::string path;
