@@ -67,6 +67,7 @@ PROFILES = {
     "AUTH-1": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "LPA-1": ("TS48V1-A-UNIQUE.der", {}),
     "LPA-DL": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
+    "LPA-KILLED": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "AUTH-DL": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "AUTH-OWNER": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "AUTH-CANCEL": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
@@ -741,6 +742,28 @@ class ThroughLpa(DaemonTestCase):
         self.assertNotIn(None, [through_lpad[k] for k in ("profile_version", "ci_pkids_for_signing", "rsp_capabilities",
                                                            "pp_version", "sas_accreditation_number")], through_lpad)
         self.assertEqual(through_lpad["ci_pkids_for_verification"], self.client.get(self.euicc, EUICC, "CiPkids"))
+
+    def test_lpa_killed_at_the_consent_question_gets_its_download_cancelled_on_card_and_smdp(self):
+        leader, follower = pty.openpty()
+        self.addCleanup(os.close, leader)
+        lpa = subprocess.Popen([str(LPA), "download", self.code("LPA-KILLED")], env=self.stack.bus.env(), stdin=follower,
+                               stdout=follower, stderr=follower)
+        os.close(follower)
+        self.addCleanup(lpa.wait)
+        self.addCleanup(lambda: lpa.poll() is None and lpa.kill())
+
+        def waiting_job():
+            for path, interfaces in self.client.managed_objects().items():
+                if JOB in interfaces and interfaces[JOB]["State"] == "waiting-for-consent":
+                    return path
+            return None
+        job = wait_until(waiting_job, 60, "lpa's download to wait for consent")
+        self.addCleanup(self.cancel_if_running, job)
+        lpa.kill()
+        props = self.client.wait_job(job)
+        self.assertEqual((props["State"], props["Error"].get("code")), ("cancelled", "job.owner-left"), props["Error"])
+        self.assert_session_closed_at_smdp("LPA-KILLED", CANCEL_POSTPONED)
+        self.assertNotIn(self.profile_path("LPA-KILLED"), self.client.get(self.euicc, EUICC, "Profiles"))
 
     def test_lpa_says_so_when_lpad_is_not_on_the_bus(self):
         env = self.stack.bus.env()
