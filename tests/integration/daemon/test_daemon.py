@@ -20,10 +20,12 @@ import os
 import pathlib
 import pty
 import re
+import select
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import xml.etree.ElementTree as ET
 
@@ -68,6 +70,9 @@ PROFILES = {
     "LPA-1": ("TS48V1-A-UNIQUE.der", {}),
     "LPA-DL": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "LPA-KILLED": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
+    "LPA-CONSENT": ("TS48V1-A-UNIQUE.der", {}),
+    "LPA-CC": ("TS48V4-SAIP2-3-NOBERTLV-UNIQUE.der", {"confirmation_code": CONFIRMATION_CODE}),
+    "LPA-NOTIFY": ("TS48V1-A-UNIQUE.der", {}),
     "AUTH-DL": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "AUTH-OWNER": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
     "AUTH-CANCEL": ("TS48V2-SAIP2-1-BERTLV-UNIQUE.der", {}),
@@ -742,6 +747,67 @@ class ThroughLpa(DaemonTestCase):
         self.assertNotIn(None, [through_lpad[k] for k in ("profile_version", "ci_pkids_for_signing", "rsp_capabilities",
                                                            "pp_version", "sas_accreditation_number")], through_lpad)
         self.assertEqual(through_lpad["ci_pkids_for_verification"], self.client.get(self.euicc, EUICC, "CiPkids"))
+
+    def converse(self, args, replies, timeout=90):
+        """Runs lpa on a terminal, typing replies[prompt] whenever it shows `prompt`; (exit status, text shown)."""
+        leader, follower = pty.openpty()
+        lpa = subprocess.Popen([str(LPA), *args], env=self.stack.bus.env(), stdin=follower, stdout=follower, stderr=follower)
+        os.close(follower)
+        shown, answered, deadline = b"", dict.fromkeys(replies, 0), time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline:
+                ready, _, _ = select.select([leader], [], [], 0.2)
+                if ready:
+                    try:
+                        chunk = os.read(leader, 4096)
+                    except OSError:  # EIO: lpa closed the terminal
+                        chunk = b""
+                    if not chunk and lpa.poll() is not None:
+                        break
+                    shown += chunk
+                    for prompt, reply in replies.items():
+                        if shown.count(prompt.encode()) > answered[prompt]:
+                            os.write(leader, (reply + "\n").encode())
+                            answered[prompt] += 1
+                elif lpa.poll() is not None:
+                    break
+            else:
+                lpa.kill()
+                self.fail(f"lpa did not finish in {timeout} s; it showed: {shown.decode(errors='replace')}")
+            return lpa.wait(), shown.decode(errors="replace")
+        finally:
+            os.close(leader)
+
+    def test_lpa_asks_consent_on_the_terminal_and_installs_through_lpad(self):
+        status, shown = self.converse(["download", self.code("LPA-CONSENT")], {"Install this profile? [y/N]": "y"})
+        self.assertEqual(status, 0, shown)
+        self.assertIn("Test LPA-CONSENT", shown)  # the metadata was shown before the question
+        self.assertIn(self.profile_path("LPA-CONSENT"), self.client.get(self.euicc, EUICC, "Profiles"))
+
+    def test_lpa_asks_the_confirmation_code_on_the_terminal_and_installs_through_lpad(self):
+        status, shown = self.converse(["download", self.code("LPA-CC", cc_flag=True)],
+                                      {"Install this profile? [y/N]": "y", "Confirmation code (from the operator):": CONFIRMATION_CODE})
+        self.assertEqual(status, 0, shown)
+        self.assertNotIn(CONFIRMATION_CODE, shown, "the code is not echoed")
+        self.assertIn(self.profile_path("LPA-CC"), self.client.get(self.euicc, EUICC, "Profiles"))
+
+    def test_lpa_discover_finds_the_event_through_lpad_and_downloads_it(self):
+        events = self.lpa_json("discover", "--smds", self.servers.smds)["events"]
+        self.assertIn(("JOB-EVENT", self.servers.smdp), [(e["event_id"], e["smdp_address"]) for e in events])
+        document = self.lpa_json("download", "--yes", "--event", "JOB-EVENT", "--smdp", self.servers.smdp)
+        self.assertEqual(document["profile"]["iccid"], ICCIDS["JOB-EVENT"])
+
+    def test_lpa_lists_and_processes_pending_notifications_through_lpad(self):
+        self.servers.admin("POST", "/admin/fail-next-notifications", {"count": 1000})
+        try:
+            self.lpa_json("download", "--yes", self.code("LPA-NOTIFY"))
+        finally:
+            self.servers.admin("POST", "/admin/fail-next-notifications", {"count": 0})
+        pending = self.lpa_json("notifications", "list")["notifications"]
+        self.assertIn(("install", ICCIDS["LPA-NOTIFY"]), [(n["operation"], n["iccid"]) for n in pending])
+        processed = self.lpa_json("notifications", "process")["notifications"]
+        self.assertTrue(processed and all(n["delivered"] for n in processed), processed)
+        self.assertNotIn(ICCIDS["LPA-NOTIFY"], [n["iccid"] for n in self.lpa_json("notifications", "list")["notifications"]])
 
     def test_lpa_killed_at_the_consent_question_gets_its_download_cancelled_on_card_and_smdp(self):
         leader, follower = pty.openpty()
