@@ -149,6 +149,19 @@ class Inhibition(ModemManagerTestCase):
         self.assertEqual([(i, e) for i, _, e in self.inhibitions()], [(True, None), (False, None)])
 
 
+class TimedOut(ModemManagerTestCase):
+    config_extra = {"daemon": {"consent_timeout_seconds": "2"}}
+
+    def test_work_that_times_out_releases_the_modem(self):
+        self.wait_released()
+        self.mm.clear_calls()
+        job = self.client.call(self.euicc, EUICC, "Download", "sa{sv}", self.servers.activation_code("MM-CONSENT"), {})
+        props = self.client.wait_job(job)  # nobody answers the consent question
+        self.assertEqual((props["State"], props["Error"].get("code")), ("cancelled", "job.answer-timeout"), props["Error"])
+        self.wait_released()
+        self.assertEqual([(i, e) for i, _, e in self.inhibitions()], [(True, None), (False, None)])
+
+
 class Crash(ModemManagerTestCase):
 
     def test_a_killed_daemon_loses_its_inhibition_and_a_restarted_one_finds_the_modem_again(self):
