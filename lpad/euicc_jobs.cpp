@@ -41,29 +41,27 @@ void EuiccObject::start_job(Caller caller, JobStart start, sdbus::Result<sdbus::
       active_control_ = start.control;
     }
     shared_reply->returnResults(sdbus::ObjectPath(job.path()));
-    worker_->submit([this, job_path = job.path(), holds_card = start.holds_card, shared_work] {
+    // A download installs (profiles) and takes memory (EUICCInfo2); other jobs change neither.
+    auto reread = start.kind == "download" ? SnapshotParts::profiles | SnapshotParts::info2 : SnapshotParts::none;
+    worker_->submit([this, job_path = job.path(), holds_card = start.holds_card, reread, shared_work] {
       auto session = open_session();
-      if (!session) return end_job(job_path, holds_card, std::nullopt, unexpected(session.error()));
+      if (!session) return end_job(job_path, holds_card, {}, unexpected(session.error()));
       auto servers = open_servers();
-      if (!servers) return end_job(job_path, holds_card, std::nullopt, unexpected(servers.error()));
+      if (!servers) return end_job(job_path, holds_card, {}, unexpected(servers.error()));
       JobLink link(services_, job_path);
       auto result = (*shared_work)((*session)->card(), **servers, link);
-      // Also after a failure: the snapshot tells what the card holds now, whatever happened.
-      std::optional<EuiccSnapshot> snapshot;
-      if (holds_card)
-        if (auto read = read_snapshot((*session)->channel())) snapshot = std::move(*read);
-      end_job(job_path, holds_card, std::move(snapshot), std::move(result));
+      // Also after a failure: the update tells what the card holds now, whatever happened.
+      end_job(job_path, holds_card, reread_snapshot((*session)->channel(), reread), std::move(result));
     });
   });
 }
 
 // Worker thread: hands the outcome to the event loop.
-void EuiccObject::end_job(const std::string& job_path, bool holds_card, std::optional<EuiccSnapshot> snapshot,
-                          lpad::Result<VariantMap> outcome) {
-  services_.loop().post([this, alive = alive_token(), job_path, holds_card, snapshot = std::move(snapshot),
+void EuiccObject::end_job(const std::string& job_path, bool holds_card, SnapshotUpdate update, lpad::Result<VariantMap> outcome) {
+  services_.loop().post([this, alive = alive_token(), job_path, holds_card, update = std::move(update),
                          outcome = std::move(outcome)]() mutable {
     if (!alive.expired()) {
-      if (snapshot) apply(std::move(*snapshot));
+      apply(update);
       if (holds_card && active_job_ == job_path) {
         active_job_.clear();
         active_control_.reset();

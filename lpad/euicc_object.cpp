@@ -89,6 +89,10 @@ void EuiccObject::apply(EuiccSnapshot snapshot) {
   if (!changed.empty()) getObject().emitPropertiesChangedSignal(Adaptor::INTERFACE_NAME, changed);
 }
 
+void EuiccObject::apply(const SnapshotUpdate& update) {
+  if (!update.empty()) apply(update.applied_to(snapshot_));
+}
+
 Caller EuiccObject::current_caller() const { return caller_of(*getObject().getCurrentlyProcessedMessage()); }
 
 // Runs on the worker; device_ does not change under it but for modem_path, which it does not read.
@@ -107,7 +111,8 @@ Result<std::unique_ptr<engine::RspServers>> EuiccObject::open_servers() const {
 }
 
 template <class... Out, class Work>
-void EuiccObject::card_call(const Caller& caller, sdbus::Result<Out...>&& reply, std::string_view action_id, CallKind kind, bool notify_after, Work work) {
+void EuiccObject::card_call(const Caller& caller, sdbus::Result<Out...>&& reply, std::string_view action_id, CallKind kind,
+                            SnapshotParts reread, bool notify_after, Work work) {
   auto shared_reply = std::make_shared<sdbus::Result<Out...>>(std::move(reply));
   auto send = [shared_reply](lpad::Result<std::tuple<Out...>> outcome) {
     if (!outcome) return shared_reply->returnError(to_dbus_error(outcome.error()));
@@ -115,24 +120,21 @@ void EuiccObject::card_call(const Caller& caller, sdbus::Result<Out...>&& reply,
   };
   services_.authority().check(
       caller, action_id,
-      [this, alive = alive_token(), send, kind, notify_after, work = std::make_shared<Work>(std::move(work))](lpad::Result<void> allowed) {
+      [this, alive = alive_token(), send, kind, reread, notify_after, work = std::make_shared<Work>(std::move(work))](lpad::Result<void> allowed) {
         if (!allowed) return send(unexpected(allowed.error()));
         if (alive.expired()) return send(unexpected(Error{Errc::daemon_no_such_object, "the eUICC went away"}));
         if (kind == CallKind::change && !active_job_.empty())
           return send(unexpected(Error{Errc::daemon_busy, "the eUICC is held by " + active_job_}));
-        worker_->submit([this, alive, send, kind, notify_after, work]() mutable {
+        worker_->submit([this, alive, send, reread, notify_after, work]() mutable {
           auto& loop = services_.loop();
           auto session = open_session();
           if (!session) return loop.post([send, error = session.error()] { send(unexpected(error)); });
           auto outcome = (*work)((*session)->card());
-          std::optional<EuiccSnapshot> snapshot;
-          if (kind != CallKind::read) {
-            if (auto read = read_snapshot((*session)->channel())) snapshot = std::move(*read);
-          }
-          loop.post([this, alive, send, outcome = std::move(outcome), snapshot = std::move(snapshot)]() mutable {
+          auto update = reread_snapshot((*session)->channel(), reread);
+          loop.post([this, alive, send, outcome = std::move(outcome), update = std::move(update)]() mutable {
             // The reply first: a Delete removes the very object whose call this answers.
             send(std::move(outcome));
-            if (snapshot && !alive.expired()) apply(std::move(*snapshot));
+            if (!alive.expired()) apply(update);
           });
           if (!outcome || !notify_after || !services_.config().send_after_operations) return;
           // The reply is on its way; the SM-DP+ learns of the operation in the background. What
@@ -157,7 +159,9 @@ void EuiccObject::profile_call(const Caller& caller, ProfileOperation operation,
   auto iccid = Iccid::from_digits(iccid_digits);
   if (!iccid) return reply.returnError(to_dbus_error(iccid.error()));
   std::string_view action_id = operation == ProfileOperation::remove ? action::kDelete : action::kManageProfiles;
-  card_call(caller, std::move(reply), action_id, CallKind::change, notify && operation != ProfileOperation::set_nickname,
+  // A delete frees memory (EUICCInfo2); the rest changes only the profile list.
+  auto reread = operation == ProfileOperation::remove ? SnapshotParts::profiles | SnapshotParts::info2 : SnapshotParts::profiles;
+  card_call(caller, std::move(reply), action_id, CallKind::change, reread, notify && operation != ProfileOperation::set_nickname,
             [operation, id = *iccid, refresh, nickname](engine::CardSession& card) -> lpad::Result<std::tuple<>> {
               lpad::Result<void> done;
               switch (operation) {
@@ -172,7 +176,7 @@ void EuiccObject::profile_call(const Caller& caller, ProfileOperation operation,
 }
 
 void EuiccObject::ListNotifications(sdbus::Result<std::vector<VariantMap>>&& result) {
-  card_call(current_caller(), std::move(result), action::kRead, CallKind::read, false,
+  card_call(current_caller(), std::move(result), action::kRead, CallKind::read, SnapshotParts::none, false,
             [](engine::CardSession& card) -> lpad::Result<std::tuple<std::vector<VariantMap>>> {
               auto list = es10::list_notifications(card.channel());
               if (!list) return unexpected(list.error());
@@ -183,7 +187,7 @@ void EuiccObject::ListNotifications(sdbus::Result<std::vector<VariantMap>>&& res
 }
 
 void EuiccObject::RemoveNotifications(sdbus::Result<std::vector<uint64_t>>&& result, std::vector<uint64_t> seq_numbers) {
-  card_call(current_caller(), std::move(result), action::kConfigure, CallKind::change, false,
+  card_call(current_caller(), std::move(result), action::kConfigure, CallKind::change, SnapshotParts::none, false,
             [wanted = seq_numbers](engine::CardSession& card) -> lpad::Result<std::tuple<std::vector<uint64_t>>> {
               std::vector<uint64_t> targets = wanted;
               if (targets.empty()) {
@@ -201,7 +205,7 @@ void EuiccObject::RemoveNotifications(sdbus::Result<std::vector<uint64_t>>&& res
 }
 
 void EuiccObject::SetDefaultSmdp(sdbus::Result<>&& result, std::string address) {
-  card_call(current_caller(), std::move(result), action::kConfigure, CallKind::change, false, [address](engine::CardSession& card) -> lpad::Result<std::tuple<>> {
+  card_call(current_caller(), std::move(result), action::kConfigure, CallKind::change, SnapshotParts::addresses, false, [address](engine::CardSession& card) -> lpad::Result<std::tuple<>> {
     if (auto done = es10::set_default_dp_address(card.channel(), address); !done) return unexpected(done.error());
     return std::tuple<>{};
   });
@@ -214,7 +218,7 @@ void EuiccObject::Reset(sdbus::Result<>&& result, VariantMap options) {
                                  parsed->flag("default_smdp_address").value_or(false)};
   if (!reset.operational_profiles && !reset.test_profiles && !reset.default_smdp_address)
     return result.returnError(to_dbus_error(Error{Errc::invalid_argument, "Reset needs at least one option set to true"}));
-  card_call(current_caller(), std::move(result), action::kReset, CallKind::change, false, [reset](engine::CardSession& card) -> lpad::Result<std::tuple<>> {
+  card_call(current_caller(), std::move(result), action::kReset, CallKind::change, SnapshotParts::all, false, [reset](engine::CardSession& card) -> lpad::Result<std::tuple<>> {
     auto done = es10::memory_reset(card.channel(), reset);
     if (!done && done.error().code != Errc::es10_nothing_to_delete) return unexpected(done.error());
     return std::tuple<>{};
@@ -222,9 +226,10 @@ void EuiccObject::Reset(sdbus::Result<>&& result, VariantMap options) {
 }
 
 void EuiccObject::Refresh(sdbus::Result<>&& result) {
-  card_call(current_caller(), std::move(result), action::kRead, CallKind::reread, false, [](engine::CardSession&) -> lpad::Result<std::tuple<>> {
-    return std::tuple<>{};  // the snapshot read that follows every change is the refresh
-  });
+  card_call(current_caller(), std::move(result), action::kRead, CallKind::read, SnapshotParts::all, false,
+            [](engine::CardSession&) -> lpad::Result<std::tuple<>> {
+              return std::tuple<>{};  // the re-read that follows is the refresh
+            });
 }
 
 }  // namespace lpad::daemon

@@ -36,6 +36,7 @@ class EuiccObject final
   bool busy() const { return worker_->busy() || !active_job_.empty(); }
   // The card's newer view: properties and profile objects follow, with their signals.
   void apply(EuiccSnapshot snapshot);
+  void apply(const SnapshotUpdate& update);
   // The ModemManager modem's object now: a new one after each inhibition, "/" while not listed.
   void set_modem(const std::string& path);
 
@@ -71,16 +72,16 @@ class EuiccObject final
                     const std::string& nickname, sdbus::Result<>&& reply);
 
   // The common path of every card method: polkit, then (for changes) no running job, then
-  // `work` on the worker with a card session; a change re-reads the snapshot; `reply` gets the
-  // outcome on the event-loop thread. With `notify_after`, pending notifications go to their
-  // SM-DP+ afterwards, in the background.
+  // `work` on the worker with a card session, then the `reread` parts of the snapshot are read
+  // again; `reply` gets the outcome on the event-loop thread. With `notify_after`, pending
+  // notifications go to their SM-DP+ afterwards, in the background.
   enum class CallKind {
-    read,    // reads the card; runs even while a job holds it (queued behind it)
-    reread,  // reads, then takes a new snapshot (Refresh)
-    change,  // changes the card: refused while a job holds it; a new snapshot follows
+    read,    // runs even while a job holds the card (queued behind it)
+    change,  // refused while a job holds the card
   };
   template <class... Out, class Work>
-  void card_call(const Caller& caller, sdbus::Result<Out...>&& reply, std::string_view action_id, CallKind kind, bool notify_after, Work work);
+  void card_call(const Caller& caller, sdbus::Result<Out...>&& reply, std::string_view action_id, CallKind kind,
+                 SnapshotParts reread, bool notify_after, Work work);
 
   // Jobs (euicc_jobs.cpp).
   // A job's procedure, on the worker: returns the job's Result dictionary or its error.
@@ -94,7 +95,7 @@ class EuiccObject final
     std::shared_ptr<JobControl> control = std::make_shared<JobControl>();
   };
   void start_job(Caller caller, JobStart start, sdbus::Result<sdbus::ObjectPath>&& reply, JobWork work);
-  void end_job(const std::string& job_path, bool holds_card, std::optional<EuiccSnapshot> snapshot, lpad::Result<VariantMap> outcome);
+  void end_job(const std::string& job_path, bool holds_card, SnapshotUpdate update, lpad::Result<VariantMap> outcome);
 
   Caller current_caller() const;
   std::weak_ptr<int> alive_token() const { return alive_; }
