@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -48,12 +49,19 @@ Result<SerialPort> SerialPort::open(const std::string& path, unsigned baud_rate)
   UniqueFd fd(::open(path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC));
   if (!fd) {
     int error = errno;
+    if (error == EBUSY)
+      return fail(Errc::apdu_transport_failure,
+                  fmt::format("at:{}: another program holds the port exclusively (ModemManager? inhibit the modem first)", path));
     return fail(error == ENOENT ? Errc::apdu_card_removed : Errc::apdu_transport_failure,
                 fmt::format("at:{}: cannot open: {}", path, std::strerror(error)));
   }
   termios tio{};
   if (::tcgetattr(fd.get(), &tio) != 0)
     return fail(Errc::apdu_transport_failure, fmt::format("at:{}: not a serial port: {}", path, std::strerror(errno)));
+  // Exclusive while open: another program writing AT commands in the middle of an APDU exchange
+  // would corrupt both (only root can still open the port; the mode ends with the last close).
+  if (::ioctl(fd.get(), TIOCEXCL) != 0)
+    return fail(Errc::apdu_transport_failure, fmt::format("at:{}: cannot take the port exclusively: {}", path, std::strerror(errno)));
   ::cfmakeraw(&tio);
   tio.c_cflag |= CLOCAL | CREAD;  // ignore modem control lines; enable the receiver
   tio.c_cflag &= ~static_cast<tcflag_t>(CRTSCTS);
