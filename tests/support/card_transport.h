@@ -3,9 +3,7 @@
 // stacks (pcscd + vpcd, the pty modem).
 #pragma once
 
-#include <fmt/format.h>
-
-#include "apdu_backends/iso7816/class_byte.h"
+#include "apdu_backends/iso7816/manage_channel.h"
 #include "apdu_backends/transport.h"
 #include "veuicc/card/card_contacts.h"
 
@@ -20,22 +18,9 @@ class CardTransport final : public apdu::Transport {
   std::string description() const override { return "test-card"; }
   apdu::TransportCapabilities capabilities() const override { return {extended_, 255}; }
 
+  // Raw MANAGE CHANNEL and SELECT, as the PC/SC and AT+CSIM transports send them.
   Result<std::uint8_t> open_logical_channel(ByteView aid) override {
-    // MANAGE CHANNEL open (00 70 00 00 01), then SELECT by AID on the new channel.
-    auto opened = raw(Bytes{0x00, 0x70, 0x00, 0x00, 0x01});
-    if (!opened) return unexpected(opened.error());
-    if (!opened->status.ok() || opened->data.size() != 1) return fail(Errc::apdu_no_channel, "MANAGE CHANNEL refused " + opened->status.to_string());
-    auto channel = opened->data[0];
-    Bytes select{*apdu::iso7816::class_byte(0x00, channel), 0xA4, 0x04, 0x00, static_cast<std::uint8_t>(aid.size())};
-    select.insert(select.end(), aid.begin(), aid.end());
-    select.push_back(0x00);
-    auto selected = raw(select);
-    if (!selected) return unexpected(selected.error());
-    if (!selected->status.ok() && selected->status.sw1() != 0x61) {
-      (void)close_logical_channel(channel);
-      return fail(Errc::apdu_no_channel, "SELECT refused " + selected->status.to_string());
-    }
-    return channel;
+    return apdu::iso7816::open_channel_and_select([this](ByteView command) { return raw(command); }, aid, description());
   }
 
   Result<apdu::ResponseApdu> transmit(std::uint8_t, ByteView command) override {
@@ -44,9 +29,7 @@ class CardTransport final : public apdu::Transport {
   }
 
   Result<void> close_logical_channel(std::uint8_t channel) override {
-    auto closed = raw(Bytes{0x00, 0x70, 0x80, channel});
-    if (!closed) return unexpected(closed.error());
-    return {};
+    return apdu::iso7816::close_channel([this](ByteView command) { return raw(command); }, channel, description());
   }
 
   std::size_t apdus() const { return apdus_; }
