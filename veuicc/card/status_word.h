@@ -1,20 +1,15 @@
-// The status word SW1-SW2 that ends every response APDU, and the values the card OS returns.
+// The status words the card OS returns (the type is the project's one, core/status_word.h).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
 #include "core/bytes.h"
+#include "core/status_word.h"
 
 namespace lpad::veuicc {
 
-struct StatusWord {
-  std::uint16_t value;
-
-  constexpr std::uint8_t sw1() const { return static_cast<std::uint8_t>(value >> 8); }
-  constexpr std::uint8_t sw2() const { return static_cast<std::uint8_t>(value & 0xFF); }
-  constexpr bool operator==(const StatusWord&) const = default;
-};
+using lpad::StatusWord;
 
 namespace sw {
 // ISO/IEC 7816-4 section 5.6, tables 5 and 6; values as ETSI TS 102 221 section 10.2 uses them.
