@@ -171,7 +171,15 @@ int Daemon::run() {
   // The first scan completes before the name is taken, so a client that activated lpad sees its
   // eUICCs in its first GetManagedObjects.
   rescan([this] {
-    connection_->requestName(kBusName);
+    try {
+      connection_->requestName(kBusName);
+    } catch (const sdbus::Error& error) {
+      // Another lpad serves the name (or the bus policy refuses it): a second one would hold the
+      // cards without anyone reaching it, and never go idle.
+      std::fprintf(stderr, "lpad: cannot own %s (%s: %s); is another lpad running?\n", kBusName, error.getName().c_str(),
+                   error.getMessage().c_str());
+      return loop_.stop(1);
+    }
     std::fprintf(stderr, "lpad: serving %zu eUICC(s) as %s\n", euiccs_.size(), kBusName);
     if (config_.pcsc) pcsc_watch_ = std::make_unique<PcscWatch>([this] { loop_.post([this] { rescan([] {}); }); });
     schedule_idle_check();

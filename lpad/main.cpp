@@ -11,7 +11,8 @@
 
 namespace {
 
-// SIGTERM and SIGINT are blocked in every thread and taken here, off the event loop.
+// SIGTERM, SIGINT and SIGHUP are blocked in every thread and taken here, off the event loop: each
+// ends lpad in order (open downloads cancelled where they can be). There is nothing to reload.
 std::jthread stop_on_signals(lpad::daemon::Daemon& daemon, sigset_t set) {
   return std::jthread([&daemon, set](std::stop_token stop) {
     const timespec tick{0, 200'000'000};
@@ -26,10 +27,14 @@ int main(int argc, char** argv) {
   CLI::App app{"lpad: the eSIM Local Profile Assistant daemon (GSMA SGP.22); serves org.lpad.Lpad1 on the system bus"};
   std::string config_path = "/etc/lpad/lpad.conf";
   std::string state_dir;
-  app.add_option("--config", config_path, "Configuration file (key file; see lpad.conf.example)")->capture_default_str();
+  app.add_option("--config", config_path, "Configuration file (key file; see lpad.conf(5))")->capture_default_str();
   app.add_option("--state-dir", state_dir, "Where download journals are kept (overrides [daemon] state_directory)");
   app.set_version_flag("--version", std::string("lpad ") + LPAD_VERSION);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;  // --help, --version; else a usage error, as lpa has it
+  }
 
   auto config = lpad::daemon::load_config(config_path);
   if (!config) {
@@ -43,6 +48,7 @@ int main(int argc, char** argv) {
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 

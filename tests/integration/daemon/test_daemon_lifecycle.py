@@ -124,6 +124,22 @@ class CrashRecovery(LifecycleTestCase):
         self.assertEqual(len(client.get(euicc, EUICC, "Profiles")), 1, "only the profile installed before the crash")
 
 
+class Instances(LifecycleTestCase):
+
+    def test_a_second_daemon_on_the_same_bus_says_so_and_exits(self):
+        self.stack.start_lpad()
+        second = subprocess.run([str(LPAD), "--config", str(self.tmp / "stack" / "lpad.conf"), "--state-dir", str(self.tmp / "s2")],
+                                env=self.stack.bus.env(self.stack.card.env), capture_output=True, text=True, timeout=60)
+        self.assertEqual(second.returncode, 1, second.stderr)
+        self.assertIn("another lpad", second.stderr)
+        self.assertIsNone(self.stack.lpad_proc.poll(), "the first daemon keeps serving")
+
+    def test_sighup_ends_the_daemon_in_order(self):
+        self.stack.start_lpad()
+        self.stack.lpad_proc.send_signal(signal.SIGHUP)
+        self.assertEqual(self.stack.lpad_proc.wait(timeout=30), 0)
+
+
 class IdleExit(LifecycleTestCase):
     config_extra = {"daemon": {"idle_exit_seconds": "2"}}
 
