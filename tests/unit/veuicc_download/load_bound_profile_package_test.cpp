@@ -129,9 +129,11 @@ TEST_F(LoadBoundProfilePackageTest, PackageForAnotherIccidThanStoreMetadataIsDat
       << "the re-wrapping does not reproduce the SM-DP+'s segments";
   // ProfileHeader.iccid (83 0A 89 49 44 99 99 99 99 90 04 9F) in the first segment: ..0049F -> ..0059F.
   auto& header = plaintexts[0];
-  auto iccid = std::ranges::search(header, hex("830A8949449999999990049F"));
-  ASSERT_FALSE(iccid.empty());
-  header[static_cast<std::size_t>(iccid.begin() - header.begin()) + 10] = 0x05;
+  // std::search, not std::ranges::search: clang-14 (the asan preset) cannot form libstdc++ 12's subrange.
+  const auto iccid_tlv = hex("830A8949449999999990049F");
+  auto iccid = std::search(header.begin(), header.end(), iccid_tlv.begin(), iccid_tlv.end());
+  ASSERT_NE(iccid, header.end());
+  header[static_cast<std::size_t>(iccid - header.begin()) + 10] = 0x05;
   auto rewrapped = wrap_profile_segments(plaintexts, recorded_ppk());
   std::ranges::copy(rewrapped, pieces.begin() + static_cast<std::ptrdiff_t>(first));
   expect_failure(pieces, BppCommandId::load_profile_elements, InstallErrorReason::data_mismatch);
